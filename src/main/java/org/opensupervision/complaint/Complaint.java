@@ -1,0 +1,430 @@
+package org.opensupervision.complaint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A complaint's business state. Changed only through {@link ComplaintRecords}, inside the transaction of the process
+ * step that causes the change.
+ */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tracking_number", nullable = false, updatable = false)
+    private String trackingNumber;
+
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+
+    @Column(name = "request_fingerprint", updatable = false)
+    private String requestFingerprint;
+
+    @Column(name = "department_code", nullable = false)
+    private String departmentCode;
+
+    @Column(name = "handling_department_code")
+    private String handlingDepartmentCode;
+
+    @Column(name = "handling_group")
+    private String handlingGroup;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ComplaintCategory category;
+
+    private Integer priority;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false, length = 5000)
+    private String description;
+
+    @Column(name = "approval_case_number")
+    private String approvalCaseNumber;
+
+    @Column(name = "incident_date")
+    private LocalDate incidentDate;
+
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @Column(name = "contact_name")
+    private String contactName;
+
+    @Column(name = "contact_phone")
+    private String contactPhone;
+
+    @Column(name = "contact_email")
+    private String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ComplaintStatus status;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    @Column(name = "routed_at")
+    private Instant routedAt;
+
+    @Column(name = "redirect_count", nullable = false)
+    private int redirectCount;
+
+    @Column(name = "first_feedback_due_at", nullable = false)
+    private Instant firstFeedbackDueAt;
+
+    @Column(name = "first_feedback_at")
+    private Instant firstFeedbackAt;
+
+    @Column(name = "first_feedback_text", length = 4000)
+    private String firstFeedbackText;
+
+    @Column(name = "first_feedback_breached_at")
+    private Instant firstFeedbackBreachedAt;
+
+    @Column(name = "handling_started_at")
+    private Instant handlingStartedAt;
+
+    @Column(name = "handling_due_at")
+    private Instant handlingDueAt;
+
+    @Column(name = "handling_breached_at")
+    private Instant handlingBreachedAt;
+
+    @Column(name = "extension_requested_at")
+    private Instant extensionRequestedAt;
+
+    @Column(name = "extension_working_days")
+    private Integer extensionWorkingDays;
+
+    @Column(name = "extension_reason", length = 4000)
+    private String extensionReason;
+
+    @Column(name = "extension_approved")
+    private Boolean extensionApproved;
+
+    @Column(name = "extension_decided_at")
+    private Instant extensionDecidedAt;
+
+    @Column(name = "replied_at")
+    private Instant repliedAt;
+
+    @Column(name = "reply_text", length = 4000)
+    private String replyText;
+
+    @Column(name = "rework_count", nullable = false)
+    private int reworkCount;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "rejected_at")
+    private Instant rejectedAt;
+
+    @Column(name = "rejection_reason", length = 4000)
+    private String rejectionReason;
+
+    @Version
+    private long version;
+
+    protected Complaint() {
+    }
+
+    Complaint(ComplaintRegistration r, String trackingNumber, Instant submittedAt, Instant firstFeedbackDueAt) {
+        this.trackingNumber = trackingNumber;
+        this.idempotencyKey = r.idempotencyKey();
+        this.requestFingerprint = r.requestFingerprint();
+        this.departmentCode = r.departmentCode();
+        this.category = r.category();
+        this.title = r.title();
+        this.description = r.description();
+        this.approvalCaseNumber = r.approvalCaseNumber();
+        this.incidentDate = r.incidentDate();
+        this.anonymous = r.anonymous();
+        if (!r.anonymous()) {
+            this.contactName = r.contactName();
+            this.contactPhone = r.contactPhone();
+            this.contactEmail = r.contactEmail();
+        }
+        this.status = ComplaintStatus.SUBMITTED;
+        this.submittedAt = submittedAt;
+        this.firstFeedbackDueAt = firstFeedbackDueAt;
+    }
+
+    void attachProcessInstance(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void route(String handlingDepartmentCode, String handlingGroup, int priority, Instant at) {
+        this.handlingDepartmentCode = handlingDepartmentCode;
+        this.handlingGroup = handlingGroup;
+        this.priority = priority;
+        this.routedAt = at;
+        if (status == ComplaintStatus.SUBMITTED) {
+            status = ComplaintStatus.AWAITING_FIRST_FEEDBACK;
+        }
+    }
+
+    void redirect(String handlingDepartmentCode, String handlingGroup, int priority, Instant at) {
+        route(handlingDepartmentCode, handlingGroup, priority, at);
+        redirectCount++;
+    }
+
+    void giveFirstFeedback(String text, Instant at) {
+        this.firstFeedbackText = text;
+        this.firstFeedbackAt = at;
+        this.status = ComplaintStatus.IN_HANDLING;
+    }
+
+    boolean markFirstFeedbackBreached(Instant at) {
+        if (firstFeedbackBreachedAt != null) {
+            return false;
+        }
+        firstFeedbackBreachedAt = at;
+        return true;
+    }
+
+    void openHandling(Instant dueAt, Instant at) {
+        if (handlingStartedAt == null) {
+            handlingStartedAt = at;
+        }
+        handlingDueAt = dueAt;
+        status = ComplaintStatus.IN_HANDLING;
+    }
+
+    void requestExtension(int workingDays, String reason, Instant at) {
+        extensionRequestedAt = at;
+        extensionWorkingDays = workingDays;
+        extensionReason = reason;
+    }
+
+    void decideExtension(boolean approved, Instant at) {
+        extensionApproved = approved;
+        extensionDecidedAt = at;
+    }
+
+    void extendHandlingDeadline(Instant newDueAt) {
+        handlingDueAt = newDueAt;
+    }
+
+    void markHandlingBreached(Instant at) {
+        if (handlingBreachedAt == null) {
+            handlingBreachedAt = at;
+        }
+    }
+
+    void reply(String text, Instant at) {
+        replyText = text;
+        repliedAt = at;
+        status = ComplaintStatus.UNDER_REVIEW;
+    }
+
+    int returnForRework() {
+        reworkCount++;
+        status = ComplaintStatus.IN_HANDLING;
+        return reworkCount;
+    }
+
+    void close(Instant at) {
+        closedAt = at;
+        status = ComplaintStatus.CLOSED;
+    }
+
+    void reject(String reason, Instant at) {
+        rejectionReason = reason;
+        rejectedAt = at;
+        status = ComplaintStatus.REJECTED;
+    }
+
+    /** Whether a deadline of this case has passed unmet at {@code now}, or a breach was recorded. */
+    public boolean isOverdue(Instant now) {
+        if (firstFeedbackBreachedAt != null || handlingBreachedAt != null) {
+            return true;
+        }
+        if (!status.isOpen()) {
+            return false;
+        }
+        boolean firstFeedbackLate = firstFeedbackAt == null && firstFeedbackDueAt.isBefore(now);
+        boolean handlingLate = repliedAt == null && handlingDueAt != null && handlingDueAt.isBefore(now);
+        return firstFeedbackLate || handlingLate;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTrackingNumber() {
+        return trackingNumber;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getRequestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public String getDepartmentCode() {
+        return departmentCode;
+    }
+
+    public String getHandlingDepartmentCode() {
+        return handlingDepartmentCode;
+    }
+
+    public String getHandlingGroup() {
+        return handlingGroup;
+    }
+
+    public ComplaintCategory getCategory() {
+        return category;
+    }
+
+    public Integer getPriority() {
+        return priority;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getApprovalCaseNumber() {
+        return approvalCaseNumber;
+    }
+
+    public LocalDate getIncidentDate() {
+        return incidentDate;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public ComplaintStatus getStatus() {
+        return status;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getRoutedAt() {
+        return routedAt;
+    }
+
+    public int getRedirectCount() {
+        return redirectCount;
+    }
+
+    public Instant getFirstFeedbackDueAt() {
+        return firstFeedbackDueAt;
+    }
+
+    public Instant getFirstFeedbackAt() {
+        return firstFeedbackAt;
+    }
+
+    public String getFirstFeedbackText() {
+        return firstFeedbackText;
+    }
+
+    public Instant getFirstFeedbackBreachedAt() {
+        return firstFeedbackBreachedAt;
+    }
+
+    public Instant getHandlingStartedAt() {
+        return handlingStartedAt;
+    }
+
+    public Instant getHandlingDueAt() {
+        return handlingDueAt;
+    }
+
+    public Instant getHandlingBreachedAt() {
+        return handlingBreachedAt;
+    }
+
+    public Instant getExtensionRequestedAt() {
+        return extensionRequestedAt;
+    }
+
+    public Integer getExtensionWorkingDays() {
+        return extensionWorkingDays;
+    }
+
+    public String getExtensionReason() {
+        return extensionReason;
+    }
+
+    public Boolean getExtensionApproved() {
+        return extensionApproved;
+    }
+
+    public Instant getExtensionDecidedAt() {
+        return extensionDecidedAt;
+    }
+
+    public Instant getRepliedAt() {
+        return repliedAt;
+    }
+
+    public String getReplyText() {
+        return replyText;
+    }
+
+    public int getReworkCount() {
+        return reworkCount;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Instant getRejectedAt() {
+        return rejectedAt;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+}

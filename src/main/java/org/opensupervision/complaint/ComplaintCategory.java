@@ -1,0 +1,32 @@
+package org.opensupervision.complaint;
+
+import java.util.Locale;
+
+/** The seven complaint categories of the provincial efficiency-complaint rules; the names are the API codes. */
+public enum ComplaintCategory {
+    INACTION("不作為", "Inaction"),
+    SLOW_ACTION("慢作為", "Slow action"),
+    ARBITRARY_ACTION("亂作為", "Arbitrary action"),
+    INTEGRITY("吃拿卡要", "Integrity (bribes, obstruction)"),
+    ATTITUDE("服務態度", "Service attitude"),
+    SYSTEM_FAULT("系統問題", "Online service hall fault"),
+    OTHER("其他", "Other");
+
+    private final String labelZh;
+    private final String labelEn;
+
+    ComplaintCategory(String labelZh, String labelEn) {
+        this.labelZh = labelZh;
+        this.labelEn = labelEn;
+    }
+
+    /** The label in the given language: English for {@code en}, Chinese otherwise. */
+    public String label(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? labelEn : labelZh;
+    }
+
+    /** Both labels, Chinese first, as shown to staff in Tasklist. */
+    public String bilingualLabel() {
+        return labelZh + " / " + labelEn;
+    }
+}

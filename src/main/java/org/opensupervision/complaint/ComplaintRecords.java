@@ -1,0 +1,180 @@
+package org.opensupervision.complaint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The complaint's business state. Every change runs inside the caller's transaction (a process step or the intake
+ * request), so the table and the engine never disagree.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class ComplaintRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintRecords.class);
+
+    private final ComplaintRepository complaints;
+    private final DeadlineBreachRepository breaches;
+    private final Clock clock;
+
+    ComplaintRecords(ComplaintRepository complaints, DeadlineBreachRepository breaches, Clock clock) {
+        this.complaints = complaints;
+        this.breaches = breaches;
+        this.clock = clock;
+    }
+
+    /** Stores a new complaint with its tracking number and first-feedback deadline. */
+    public Complaint register(ComplaintRegistration registration, String trackingNumber, Instant submittedAt,
+                              Instant firstFeedbackDueAt) {
+        return complaints.saveAndFlush(new Complaint(registration, trackingNumber, submittedAt, firstFeedbackDueAt));
+    }
+
+    /** Links the complaint to the process instance that handles it. */
+    public void attachProcessInstance(String trackingNumber, String processInstanceId) {
+        get(trackingNumber).attachProcessInstance(processInstanceId);
+    }
+
+    /** The complaint with this tracking number, if any. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<Complaint> find(String trackingNumber) {
+        return complaints.findByTrackingNumber(trackingNumber);
+    }
+
+    /** The complaint submitted earlier with this idempotency key, if any. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<Complaint> findByIdempotencyKey(String idempotencyKey) {
+        return complaints.findByIdempotencyKey(idempotencyKey);
+    }
+
+    /** Whether a tracking number is taken. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean trackingNumberTaken(String trackingNumber) {
+        return complaints.existsByTrackingNumber(trackingNumber);
+    }
+
+    /** Complaints matching the query, one page. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Page<Complaint> search(ComplaintQuery query, Pageable page) {
+        return complaints.findAll(ComplaintSpecifications.matching(query, clock.instant()), page);
+    }
+
+    /** The deadline breaches of one complaint, oldest first. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<DeadlineBreach> breachesOf(Complaint complaint) {
+        return breaches.findByComplaintIdOrderByRecordedAt(complaint.getId());
+    }
+
+    /** The case was routed to the department that will handle it. */
+    public void recordRouting(String trackingNumber, String handlingDepartmentCode, String handlingGroup,
+                              int priority) {
+        get(trackingNumber).route(handlingDepartmentCode, handlingGroup, priority, clock.instant());
+    }
+
+    /** The supervision office moved the case to another department; deadlines are kept. */
+    public void recordRedirect(String trackingNumber, String handlingDepartmentCode, String handlingGroup,
+                               int priority) {
+        get(trackingNumber).redirect(handlingDepartmentCode, handlingGroup, priority, clock.instant());
+    }
+
+    /** The department gave its first feedback. */
+    public void recordFirstFeedback(String trackingNumber, String text) {
+        get(trackingNumber).giveFirstFeedback(text, clock.instant());
+    }
+
+    /**
+     * The 24-hour first-feedback deadline passed unmet: recorded once per case, against the department holding the
+     * case now.
+     *
+     * @return whether this is a new breach (false if it was recorded before, e.g. before a redirect)
+     */
+    public boolean recordFirstFeedbackBreach(String trackingNumber) {
+        Complaint complaint = get(trackingNumber);
+        if (!complaint.markFirstFeedbackBreached(clock.instant())) {
+            return false;
+        }
+        return recordBreach(complaint, BreachKind.FIRST_FEEDBACK, complaint.getFirstFeedbackDueAt());
+    }
+
+    /** Handling started, with its deadline. */
+    public void openHandling(String trackingNumber, Instant dueAt) {
+        get(trackingNumber).openHandling(dueAt, clock.instant());
+    }
+
+    /** The department asked for more time. */
+    public void recordExtensionRequest(String trackingNumber, int workingDays, String reason) {
+        get(trackingNumber).requestExtension(workingDays, reason, clock.instant());
+    }
+
+    /** The supervision office decided on the extension. */
+    public void recordExtensionDecision(String trackingNumber, boolean approved) {
+        get(trackingNumber).decideExtension(approved, clock.instant());
+    }
+
+    /** The handling deadline moved after an approved extension. */
+    public void extendHandlingDeadline(String trackingNumber, Instant newDueAt) {
+        get(trackingNumber).extendHandlingDeadline(newDueAt);
+    }
+
+    /**
+     * The handling deadline passed unmet.
+     *
+     * @return whether this is a new breach (false when this very deadline was recorded before, e.g. when a case
+     * returned for rework re-enters handling after its deadline)
+     */
+    public boolean recordHandlingBreach(String trackingNumber) {
+        Complaint complaint = get(trackingNumber);
+        complaint.markHandlingBreached(clock.instant());
+        return recordBreach(complaint, BreachKind.HANDLING, complaint.getHandlingDueAt());
+    }
+
+    /** The department submitted its reply. */
+    public void recordReply(String trackingNumber, String text) {
+        get(trackingNumber).reply(text, clock.instant());
+    }
+
+    /**
+     * The supervision office returned the reply for rework.
+     *
+     * @return how many times the case has been returned
+     */
+    public int recordRework(String trackingNumber) {
+        return get(trackingNumber).returnForRework();
+    }
+
+    /** The reply was approved: the case is closed. */
+    public void close(String trackingNumber) {
+        get(trackingNumber).close(clock.instant());
+    }
+
+    /** The supervision office rejected the complaint as out of scope. */
+    public void reject(String trackingNumber, String reason) {
+        get(trackingNumber).reject(reason, clock.instant());
+    }
+
+    private boolean recordBreach(Complaint complaint, BreachKind kind, Instant dueAt) {
+        if (breaches.existsByComplaintIdAndKindAndDueAt(complaint.getId(), kind, dueAt)) {
+            log.info("{} breach of {} (due {}) was recorded before", kind, complaint.getTrackingNumber(), dueAt);
+            return false;
+        }
+        breaches.save(new DeadlineBreach(complaint.getId(), complaint.getHandlingDepartmentCode(), kind, dueAt,
+                clock.instant()));
+        log.warn("{} deadline {} of {} missed by department {}", kind, dueAt, complaint.getTrackingNumber(),
+                complaint.getHandlingDepartmentCode());
+        return true;
+    }
+
+    private Complaint get(String trackingNumber) {
+        return complaints.findByTrackingNumber(trackingNumber)
+                .orElseThrow(() -> new IllegalStateException("No complaint " + trackingNumber));
+    }
+}

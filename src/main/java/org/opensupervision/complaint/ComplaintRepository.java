@@ -1,0 +1,15 @@
+package org.opensupervision.complaint;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecificationExecutor<Complaint> {
+
+    Optional<Complaint> findByTrackingNumber(String trackingNumber);
+
+    Optional<Complaint> findByIdempotencyKey(String idempotencyKey);
+
+    boolean existsByTrackingNumber(String trackingNumber);
+}

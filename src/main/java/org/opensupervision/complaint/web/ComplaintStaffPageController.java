@@ -1,0 +1,58 @@
+package org.opensupervision.complaint.web;
+
+import java.time.Clock;
+
+import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.complaint.ComplaintCategory;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.complaint.ComplaintStatus;
+import org.opensupervision.department.DepartmentDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The staff pages over the complaint list and one complaint's file. */
+@Controller
+class ComplaintStaffPageController {
+
+    private final ComplaintRecords records;
+    private final DepartmentDirectory departments;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    ComplaintStaffPageController(ComplaintRecords records, DepartmentDirectory departments,
+                                 WorkingDayCalendar calendar, Clock clock) {
+        this.records = records;
+        this.departments = departments;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @GetMapping("/staff/complaints")
+    String list(ComplaintListRequest request, Model model) {
+        model.addAttribute("page", records.search(request.query(calendar.zone()), request.pageable()));
+        model.addAttribute("filter", request);
+        model.addAttribute("departments", departments.all());
+        model.addAttribute("statuses", ComplaintStatus.values());
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("zone", calendar.zone());
+        return "staff/complaints";
+    }
+
+    @GetMapping("/staff/complaints/{trackingNumber}")
+    String one(@PathVariable String trackingNumber, Model model) {
+        var complaint = records.find(trackingNumber)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("c", complaint);
+        model.addAttribute("breaches", records.breachesOf(complaint));
+        model.addAttribute("concerned", departments.get(complaint.getDepartmentCode()));
+        model.addAttribute("handling", departments.find(complaint.getHandlingDepartmentCode()).orElse(null));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("zone", calendar.zone());
+        return "staff/complaint";
+    }
+}

@@ -1,0 +1,49 @@
+package org.opensupervision.complaint.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintCategory;
+import org.opensupervision.complaint.ComplaintStatus;
+import org.opensupervision.complaint.DeadlineBreach;
+
+/** A complaint as staff read it through the API. */
+record ComplaintView(String trackingNumber, ComplaintStatus status, String departmentCode,
+                     String handlingDepartmentCode, ComplaintCategory category, Integer priority, String title,
+                     String description, String approvalCaseNumber, LocalDate incidentDate, boolean anonymous,
+                     Contact contact, Instant submittedAt, Instant routedAt, int redirectCount,
+                     Instant firstFeedbackDueAt, Instant firstFeedbackAt, String firstFeedbackText,
+                     Instant firstFeedbackBreachedAt, Instant handlingStartedAt, Instant handlingDueAt,
+                     Instant handlingBreachedAt, Extension extension, Instant repliedAt, String replyText,
+                     int reworkCount, Instant closedAt, Instant rejectedAt, String rejectionReason, boolean overdue,
+                     String processInstanceId, List<Breach> breaches) {
+
+    record Contact(String name, String phone, String email) {
+    }
+
+    record Extension(Instant requestedAt, Integer workingDays, String reason, Boolean approved, Instant decidedAt) {
+    }
+
+    record Breach(String kind, String departmentCode, Instant dueAt, Instant recordedAt) {
+    }
+
+    static ComplaintView of(Complaint c, Instant now, List<DeadlineBreach> breaches) {
+        return new ComplaintView(c.getTrackingNumber(), c.getStatus(), c.getDepartmentCode(),
+                c.getHandlingDepartmentCode(), c.getCategory(), c.getPriority(), c.getTitle(), c.getDescription(),
+                c.getApprovalCaseNumber(), c.getIncidentDate(), c.isAnonymous(),
+                c.isAnonymous() ? null : new Contact(c.getContactName(), c.getContactPhone(), c.getContactEmail()),
+                c.getSubmittedAt(), c.getRoutedAt(), c.getRedirectCount(), c.getFirstFeedbackDueAt(),
+                c.getFirstFeedbackAt(), c.getFirstFeedbackText(), c.getFirstFeedbackBreachedAt(),
+                c.getHandlingStartedAt(), c.getHandlingDueAt(), c.getHandlingBreachedAt(),
+                c.getExtensionRequestedAt() == null ? null : new Extension(c.getExtensionRequestedAt(),
+                        c.getExtensionWorkingDays(), c.getExtensionReason(), c.getExtensionApproved(),
+                        c.getExtensionDecidedAt()),
+                c.getRepliedAt(), c.getReplyText(), c.getReworkCount(), c.getClosedAt(), c.getRejectedAt(),
+                c.getRejectionReason(), c.isOverdue(now), c.getProcessInstanceId(),
+                breaches == null ? null : breaches.stream()
+                        .map(b -> new Breach(b.getKind().name(), b.getDepartmentCode(), b.getDueAt(), b.getRecordedAt()))
+                        .toList());
+    }
+}

@@ -1,0 +1,57 @@
+package org.opensupervision.handling.process;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opensupervision.handling.HandlingDeadlinePolicy;
+import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses an incomplete handling decision: a reply needs its text; an extension is possible once, before the
+ * deadline, with a reason and a number of working days within the limit.
+ */
+@Component("handlingActionValidator")
+class HandlingActionValidator implements TaskListener {
+
+    private final HandlingDeadlinePolicy policy;
+    private final Clock clock;
+
+    HandlingActionValidator(HandlingDeadlinePolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String action = ProcessVariables.string(task, Var.HANDLING_ACTION);
+        if ("REPLY".equals(action)) {
+            if (ProcessVariables.blank(ProcessVariables.string(task, Var.REPLY_TEXT))) {
+                throw new BadUserRequestException("请填写答复内容 / The reply text is missing");
+            }
+        } else if ("REQUEST_EXTENSION".equals(action)) {
+            checkExtension(task);
+        } else {
+            throw new BadUserRequestException("请选择提交答复或申请延期 / Choose REPLY or REQUEST_EXTENSION");
+        }
+    }
+
+    private void checkExtension(DelegateTask task) {
+        if (ProcessVariables.flag(task, Var.EXTENSION_REQUESTED)) {
+            throw new BadUserRequestException("延期只能申请一次 / An extension can be asked for only once");
+        }
+        if (!clock.instant().isBefore(ProcessVariables.instant(task, Var.HANDLING_DUE_AT))) {
+            throw new BadUserRequestException("办理期限已过，不能再申请延期 / The deadline has passed: no extension");
+        }
+        if (ProcessVariables.blank(ProcessVariables.string(task, Var.EXTENSION_REASON))) {
+            throw new BadUserRequestException("申请延期须说明理由 / An extension needs a written reason");
+        }
+        Integer days = ProcessVariables.integer(task, Var.EXTENSION_WORKING_DAYS);
+        if (days == null || days < 1 || days > policy.maxExtensionWorkingDays()) {
+            throw new BadUserRequestException("延期天数须为 1 至 " + policy.maxExtensionWorkingDays()
+                    + " 个工作日 / The extension must be 1 to " + policy.maxExtensionWorkingDays() + " working days");
+        }
+    }
+}

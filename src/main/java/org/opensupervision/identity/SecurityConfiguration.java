@@ -1,0 +1,64 @@
+package org.opensupervision.identity;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Public: the complaint form and API, the department list, health. Staff pages and APIs: a
+ * login (form or HTTP Basic) against Camunda's identity. The Camunda webapps keep their own login; the engine's REST
+ * API is guarded by Camunda's own HTTP Basic filter, so it is never open to anonymous callers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        // The webapps (/camunda) and the engine REST API (/engine-rest) have their own authentication and CSRF
+        // protection; Spring Security stays out of their way.
+        http.securityMatcher("/camunda/**", "/engine-rest/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/", "/complaints/new", "/css/**", "/js/**", "/favicon.ico",
+                                "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints").permitAll()
+                        .requestMatchers("/error", "/login").permitAll()
+                        .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .formLogin(form -> form.defaultSuccessUrl("/staff/complaints"))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Camunda's own HTTP Basic check for {@code /engine-rest}, against the engine's identity service. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.setName("camunda-engine-rest-authentication");
+        return registration;
+    }
+}

@@ -1,0 +1,199 @@
+package org.opensupervision.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintCategory;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.complaint.ComplaintRegistration;
+import org.opensupervision.department.Department;
+import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.handling.FirstFeedbackDeadlinePolicy;
+import org.opensupervision.workflow.ComplaintProcess;
+import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+
+/**
+ * Accepts complaints. The complaint row and the start of its process instance are written in one transaction that
+ * ends at the process's first save point (the start event is async-after): once the complainant has the tracking
+ * number, the case is on disk and a job will route it, even if the application stops right after answering.
+ */
+@Service
+public class ComplaintIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
+    static final int SUMMARY_LENGTH = 2000;
+
+    private final ComplaintSubmissionValidator validator;
+    private final ComplaintRecords records;
+    private final DepartmentDirectory departments;
+    private final TrackingNumbers trackingNumbers;
+    private final AccessCodes accessCodes;
+    private final FirstFeedbackDeadlinePolicy firstFeedback;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ComplaintIntake(ComplaintSubmissionValidator validator, ComplaintRecords records, DepartmentDirectory departments,
+                    TrackingNumbers trackingNumbers, AccessCodes accessCodes, FirstFeedbackDeadlinePolicy firstFeedback,
+                    RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
+        this.validator = validator;
+        this.records = records;
+        this.departments = departments;
+        this.trackingNumbers = trackingNumbers;
+        this.accessCodes = accessCodes;
+        this.firstFeedback = firstFeedback;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Checks a submission without storing anything; the errors carry localizable codes. */
+    public Errors validate(ComplaintSubmission submission) {
+        Errors errors = new BeanPropertyBindingResult(submission, "complaint");
+        validator.validate(submission, errors);
+        return errors;
+    }
+
+    /**
+     * Validates and registers a complaint and starts its handling.
+     *
+     * @param idempotencyKey optional; a retry with the same key and the same complaint returns the first receipt
+     * @throws InvalidComplaintException     if a field is invalid (nothing is stored)
+     * @throws IdempotencyKeyReusedException if the key came before with a different complaint
+     */
+    public IntakeReceipt submit(ComplaintSubmission submission, String idempotencyKey) {
+        Errors errors = validate(submission);
+        if (errors.hasErrors()) {
+            throw new InvalidComplaintException(errors);
+        }
+        ComplaintRegistration registration = normalize(submission, idempotencyKey);
+        try {
+            return transaction.execute(tx -> replayOrRegister(registration));
+        } catch (DataIntegrityViolationException ex) {
+            if (idempotencyKey == null) {
+                throw ex;
+            }
+            // A concurrent request with the same key won the race: answer with its complaint.
+            return transaction.execute(tx -> replayOrRegister(registration));
+        }
+    }
+
+    private IntakeReceipt replayOrRegister(ComplaintRegistration registration) {
+        if (registration.idempotencyKey() != null) {
+            var earlier = records.findByIdempotencyKey(registration.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), registration);
+            }
+        }
+        return register(registration);
+    }
+
+    private IntakeReceipt replay(Complaint earlier, ComplaintRegistration registration) {
+        if (!earlier.getRequestFingerprint().equals(registration.requestFingerprint())) {
+            throw new IdempotencyKeyReusedException(registration.idempotencyKey());
+        }
+        log.info("Idempotent retry answered with complaint {}", earlier.getTrackingNumber());
+        return new IntakeReceipt(earlier.getTrackingNumber(), accessCodes.codeFor(earlier.getTrackingNumber()),
+                earlier.getFirstFeedbackDueAt(), false);
+    }
+
+    private IntakeReceipt register(ComplaintRegistration registration) {
+        String trackingNumber = freshTrackingNumber();
+        Instant submittedAt = clock.instant();
+        Instant dueAt = firstFeedback.dueAt(submittedAt);
+        Complaint complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
+        MDC.put("trackingNumber", trackingNumber);
+        try {
+            ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintProcess.KEY, trackingNumber,
+                    startVariables(complaint, registration, submittedAt, dueAt));
+            records.attachProcessInstance(trackingNumber, instance.getId());
+            log.info("Complaint {} accepted for department {} ({}), first feedback due {}", trackingNumber,
+                    registration.departmentCode(), registration.category(), dueAt);
+        } finally {
+            MDC.remove("trackingNumber");
+        }
+        return new IntakeReceipt(trackingNumber, accessCodes.codeFor(trackingNumber), dueAt, true);
+    }
+
+    private Map<String, Object> startVariables(Complaint complaint, ComplaintRegistration r, Instant submittedAt,
+                                               Instant dueAt) {
+        Department department = departments.get(r.departmentCode());
+        String description = r.description();
+        String summary = description.length() <= SUMMARY_LENGTH ? description
+                : description.substring(0, SUMMARY_LENGTH - 1) + "…";
+        return Variables.createVariables()
+                .putValue(Var.COMPLAINT_ID, complaint.getId())
+                .putValue(Var.TRACKING_NUMBER, complaint.getTrackingNumber())
+                .putValue(Var.DEPARTMENT_CODE, department.code())
+                .putValue(Var.DEPARTMENT_NAME, department.bilingualName())
+                .putValue(Var.CATEGORY, r.category().name())
+                .putValue(Var.CATEGORY_LABEL, r.category().bilingualLabel())
+                .putValue(Var.TITLE, r.title())
+                .putValue(Var.COMPLAINT_SUMMARY, summary)
+                .putValue(Var.APPROVAL_CASE_NUMBER, r.approvalCaseNumber())
+                .putValue(Var.INCIDENT_DATE, r.incidentDate() == null ? null : r.incidentDate().toString())
+                .putValue(Var.ANONYMOUS, r.anonymous())
+                .putValue(Var.CITIZEN_HAS_EMAIL, r.citizenEmail() != null)
+                .putValue(Var.SUBMITTED_AT, java.util.Date.from(submittedAt))
+                .putValue(Var.FIRST_FEEDBACK_DUE_AT, java.util.Date.from(dueAt))
+                .putValue(Var.FIRST_FEEDBACK_REMINDER_AT, java.util.Date.from(firstFeedback.reminderAt(submittedAt)));
+    }
+
+    private String freshTrackingNumber() {
+        String candidate = trackingNumbers.next();
+        while (records.trackingNumberTaken(candidate)) {
+            candidate = trackingNumbers.next();
+        }
+        return candidate;
+    }
+
+    private static ComplaintRegistration normalize(ComplaintSubmission s, String idempotencyKey) {
+        ComplaintSubmission.Contact c = s.getContact();
+        boolean anonymous = s.isAnonymous();
+        ComplaintRegistration withoutFingerprint = new ComplaintRegistration(s.getDepartmentCode().trim(),
+                ComplaintCategory.valueOf(s.getCategory().trim()), s.getTitle().trim(), s.getDescription().trim(),
+                trimToNull(s.getApprovalCaseNumber()),
+                trimToNull(s.getIncidentDate()) == null ? null : LocalDate.parse(s.getIncidentDate().trim()),
+                anonymous, anonymous ? null : trimToNull(c.getName()), anonymous ? null : trimToNull(c.getPhone()),
+                anonymous ? null : trimToNull(c.getEmail()), trimToNull(idempotencyKey), null);
+        return new ComplaintRegistration(withoutFingerprint.departmentCode(), withoutFingerprint.category(),
+                withoutFingerprint.title(), withoutFingerprint.description(), withoutFingerprint.approvalCaseNumber(),
+                withoutFingerprint.incidentDate(), anonymous, withoutFingerprint.contactName(),
+                withoutFingerprint.contactPhone(), withoutFingerprint.contactEmail(),
+                withoutFingerprint.idempotencyKey(), fingerprint(withoutFingerprint));
+    }
+
+    private static String fingerprint(ComplaintRegistration r) {
+        String canonical = String.join("\u0000", r.departmentCode(), r.category().name(), r.title(), r.description(),
+                String.valueOf(r.approvalCaseNumber()), String.valueOf(r.incidentDate()), String.valueOf(r.anonymous()),
+                String.valueOf(r.contactName()), String.valueOf(r.contactPhone()), String.valueOf(r.contactEmail()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,16 @@
+package org.opensupervision.notification;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code supervision.mail.*}: the sender, the supervision office's address, and the public address of the
+ * application used in links.
+ */
+@Validated
+@ConfigurationProperties("supervision.mail")
+record MailProperties(@NotBlank String from, @NotBlank String supervisionOfficeAddress,
+                      @NotBlank String publicBaseUrl) {
+}

@@ -1,0 +1,30 @@
+package org.opensupervision.notification;
+
+/** Every mail the complaint process sends, and who receives it. */
+public enum Notice {
+    FIRST_FEEDBACK(Audience.CITIZEN),
+    REJECTION(Audience.CITIZEN),
+    REPLY(Audience.CITIZEN),
+    FIRST_FEEDBACK_REMINDER(Audience.DEPARTMENT),
+    HANDLING_REMINDER(Audience.DEPARTMENT),
+    SUPERVISION_NOTICE(Audience.DEPARTMENT_AND_HEAD),
+    FIRST_FEEDBACK_BREACH(Audience.SUPERVISION_OFFICE);
+
+    /** Who a notice goes to. */
+    public enum Audience { CITIZEN, DEPARTMENT, DEPARTMENT_AND_HEAD, SUPERVISION_OFFICE }
+
+    private final Audience audience;
+
+    Notice(Audience audience) {
+        this.audience = audience;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    /** The mail template, {@code templates/mail/<name>.txt}. */
+    String template() {
+        return "mail/" + name().toLowerCase().replace('_', '-');
+    }
+}

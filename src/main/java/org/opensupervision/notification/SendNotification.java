@@ -1,0 +1,95 @@
+package org.opensupervision.notification;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.department.Department;
+import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The mail steps of the model: {@code ${sendNotification}} with a local input {@code notice} that names the mail.
+ * The steps are asynchronous with retries, so a failing SMTP server ends in an incident, never in a lost mail.
+ */
+@Component("sendNotification")
+class SendNotification implements JavaDelegate {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ComplaintRecords records;
+    private final DepartmentDirectory departments;
+    private final ITemplateEngine templates;
+    private final Mailer mailer;
+    private final MailProperties properties;
+    private final ZoneId zone;
+
+    SendNotification(ComplaintRecords records, DepartmentDirectory departments, ITemplateEngine templates,
+                     Mailer mailer, MailProperties properties, WorkingDayCalendar calendar) {
+        this.records = records;
+        this.departments = departments;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.properties = properties;
+        this.zone = calendar.zone();
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Notice notice = Notice.valueOf((String) execution.getVariable(Var.NOTICE));
+        String trackingNumber = execution.getProcessBusinessKey();
+        Complaint complaint = records.find(trackingNumber)
+                .orElseThrow(() -> new IllegalStateException("No complaint " + trackingNumber));
+        Department concerned = departments.get(complaint.getDepartmentCode());
+        Department handling = departments.get(complaint.getHandlingDepartmentCode() == null
+                ? complaint.getDepartmentCode() : complaint.getHandlingDepartmentCode());
+        Mailer.ComposedMail mail = compose(notice, complaint, concerned, handling,
+                (String) execution.getVariable(Var.NOTICE_TEXT));
+        switch (notice.audience()) {
+            case CITIZEN -> {
+                if (complaint.isAnonymous() || complaint.getContactEmail() == null) {
+                    mailer.recordNoAddress(trackingNumber, notice, mail);
+                } else {
+                    mailer.send(trackingNumber, notice, List.of(complaint.getContactEmail()), List.of(), mail);
+                }
+            }
+            case DEPARTMENT -> mailer.send(trackingNumber, notice, List.of(handling.notificationAddress()), List.of(),
+                    mail);
+            case DEPARTMENT_AND_HEAD -> mailer.send(trackingNumber, notice, List.of(handling.notificationAddress()),
+                    List.of(handling.headAddress()), mail);
+            case SUPERVISION_OFFICE -> mailer.send(trackingNumber, notice,
+                    List.of(properties.supervisionOfficeAddress()), List.of(), mail);
+        }
+    }
+
+    private Mailer.ComposedMail compose(Notice notice, Complaint complaint, Department concerned, Department handling,
+                                        String noticeText) {
+        Context context = new Context();
+        context.setVariables(Map.of(
+                "complaint", complaint,
+                "concerned", concerned,
+                "handling", handling,
+                "category", complaint.getCategory().bilingualLabel(),
+                "submittedAt", format(complaint.getSubmittedAt()),
+                "firstFeedbackDueAt", format(complaint.getFirstFeedbackDueAt()),
+                "handlingDueAt", format(complaint.getHandlingDueAt()),
+                "noticeText", noticeText == null ? "" : noticeText,
+                "caseUrl", properties.publicBaseUrl() + "/staff/complaints/" + complaint.getTrackingNumber()));
+        String text = templates.process(notice.template(), context).strip();
+        int split = text.indexOf('\n');
+        return new Mailer.ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
+    }
+
+    private String format(java.time.Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+}

@@ -1,0 +1,15 @@
+package org.opensupervision.web;
+
+import java.net.URI;
+
+/** Stable {@code type} URIs of the problem details this application answers with. */
+public final class ProblemTypes {
+
+    public static final URI VALIDATION = URI.create("urn:opensupervision:problem:validation-failed");
+    public static final URI MALFORMED = URI.create("urn:opensupervision:problem:malformed-request");
+    public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:opensupervision:problem:idempotency-key-reused");
+    public static final URI NOT_FOUND = URI.create("urn:opensupervision:problem:not-found");
+
+    private ProblemTypes() {
+    }
+}

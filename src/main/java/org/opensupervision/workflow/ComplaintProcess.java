@@ -1,0 +1,76 @@
+package org.opensupervision.workflow;
+
+/** Names shared between the Java code and {@code processes/complaint-handling.bpmn}: one place, no literals elsewhere. */
+public final class ComplaintProcess {
+
+    public static final String KEY = "complaint-handling";
+    public static final String ROUTING_DECISION = "complaint-routing";
+    public static final String SUPERVISION_OFFICE_GROUP = "supervision-office";
+
+    /** Process variable names. */
+    public static final class Var {
+        public static final String COMPLAINT_ID = "complaintId";
+        public static final String TRACKING_NUMBER = "trackingNumber";
+        public static final String DEPARTMENT_CODE = "departmentCode";
+        public static final String DEPARTMENT_NAME = "departmentName";
+        public static final String CATEGORY = "category";
+        public static final String CATEGORY_LABEL = "categoryLabel";
+        public static final String TITLE = "title";
+        public static final String COMPLAINT_SUMMARY = "complaintSummary";
+        public static final String APPROVAL_CASE_NUMBER = "approvalCaseNumber";
+        public static final String INCIDENT_DATE = "incidentDate";
+        public static final String ANONYMOUS = "anonymous";
+        public static final String CITIZEN_HAS_EMAIL = "citizenHasEmail";
+        public static final String SUBMITTED_AT = "submittedAt";
+        public static final String FIRST_FEEDBACK_DUE_AT = "firstFeedbackDueAt";
+        public static final String FIRST_FEEDBACK_REMINDER_AT = "firstFeedbackReminderAt";
+        public static final String ROUTING = "routing";
+        public static final String HANDLING_DEPARTMENT_CODE = "handlingDepartmentCode";
+        public static final String HANDLING_DEPARTMENT_NAME = "handlingDepartmentName";
+        public static final String HANDLING_GROUP = "handlingGroup";
+        public static final String PRIORITY = "priority";
+        public static final String ROUTED_AT = "routedAt";
+        public static final String TRIAGE_DECISION = "triageDecision";
+        public static final String REDIRECT_DEPARTMENT_CODE = "redirectDepartmentCode";
+        public static final String TRIAGE_REASON = "triageReason";
+        public static final String FIRST_FEEDBACK_TEXT = "firstFeedbackText";
+        public static final String HANDLING_DUE_AT = "handlingDueAt";
+        public static final String HANDLING_REMINDER_AT = "handlingReminderAt";
+        public static final String HANDLING_ACTION = "handlingAction";
+        public static final String REPLY_TEXT = "replyText";
+        public static final String EXTENSION_REASON = "extensionReason";
+        public static final String EXTENSION_WORKING_DAYS = "extensionWorkingDays";
+        public static final String EXTENSION_REQUESTED = "extensionRequested";
+        public static final String EXTENSION_APPROVED = "extensionApproved";
+        public static final String EXTENSION_DECISION_REASON = "extensionDecisionReason";
+        public static final String HANDLING_BREACH_IS_NEW = "handlingBreachIsNew";
+        public static final String NOTICE_TEXT = "noticeText";
+        public static final String REVIEW_DECISION = "reviewDecision";
+        public static final String REVIEW_COMMENT = "reviewComment";
+        public static final String REWORK_COUNT = "reworkCount";
+        /** Local input of the mail steps: which notice to send. */
+        public static final String NOTICE = "notice";
+
+        private Var() {
+        }
+    }
+
+    /** Activity ids the Java code refers to. */
+    public static final class Activity {
+        public static final String TRIAGE = "Task_Triage";
+        public static final String FIRST_FEEDBACK = "Task_FirstFeedback";
+        public static final String HANDLING = "Task_Handling";
+        public static final String HANDLING_SUBPROCESS = "SubProcess_Handling";
+        public static final String REVIEW_EXTENSION = "Task_ReviewExtension";
+        public static final String SUPERVISION_NOTICE = "Task_SupervisionNotice";
+        public static final String REVIEW_REPLY = "Task_ReviewReply";
+        public static final String HANDLING_REMINDER_TIMER = "BoundaryEvent_HandlingReminder";
+        public static final String HANDLING_BREACH_TIMER = "BoundaryEvent_HandlingBreach";
+
+        private Activity() {
+        }
+    }
+
+    private ComplaintProcess() {
+    }
+}

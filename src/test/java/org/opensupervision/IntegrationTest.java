@@ -1,0 +1,37 @@
+package org.opensupervision;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * Base of the tests that need the application: one Spring context for all of them (same configuration, so Spring's
+ * test context cache reuses it), the real engine, H2 or the local PostgreSQL, and a real SMTP server in the JVM.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ProcessEngineCoverageConfiguration.class, TestCoverageSettings.class})
+public abstract class IntegrationTest {
+
+    /** The SMTP server the application sends to during tests. */
+    protected static final GreenMail SMTP = TestSmtpServer.started();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.recreateIfActive();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+}
