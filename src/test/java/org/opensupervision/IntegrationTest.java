@@ -15,7 +15,7 @@ import com.icegreen.greenmail.util.GreenMail;
  * Base of the tests that need the application: one Spring context for all of them (same configuration, so Spring's
  * test context cache reuses it), the real engine, H2 or the local PostgreSQL, and a real SMTP server in the JVM.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import({ProcessEngineCoverageConfiguration.class, TestCoverageSettings.class})
 public abstract class IntegrationTest {

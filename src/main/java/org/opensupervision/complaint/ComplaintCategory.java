@@ -4,12 +4,12 @@ import java.util.Locale;
 
 /** The seven complaint categories of the provincial efficiency-complaint rules; the names are the API codes. */
 public enum ComplaintCategory {
-    INACTION("不作為", "Inaction"),
-    SLOW_ACTION("慢作為", "Slow action"),
-    ARBITRARY_ACTION("亂作為", "Arbitrary action"),
+    INACTION("不作为", "Inaction"),
+    SLOW_ACTION("慢作为", "Slow action"),
+    ARBITRARY_ACTION("乱作为", "Arbitrary action"),
     INTEGRITY("吃拿卡要", "Integrity (bribes, obstruction)"),
-    ATTITUDE("服務態度", "Service attitude"),
-    SYSTEM_FAULT("系統問題", "Online service hall fault"),
+    ATTITUDE("服务态度", "Service attitude"),
+    SYSTEM_FAULT("系统问题", "Online service hall fault"),
     OTHER("其他", "Other");
 
     private final String labelZh;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess;
@@ -43,7 +43,7 @@ class DemoIdentity {
         this.departments = departments;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void create() {
         group(ComplaintProcess.SUPERVISION_OFFICE_GROUP, "效能监督机构 / Supervision office");
         group(DISCIPLINE_GROUP, "纪检监察 / Discipline inspection");
