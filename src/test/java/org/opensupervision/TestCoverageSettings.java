@@ -3,19 +3,19 @@ package org.opensupervision;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
- * Process test coverage: reported for the process test classes, and the complaint-handling test must cover every
- * flow node and sequence flow of its model.
+ * Process test coverage is recorded for every test class (the engine is shared, so every class must be tracked) and
+ * written to {@code target/process-test-coverage}; {@link FullProcessCoverage} turns it into a check where a class
+ * promises to cover a whole model.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestCoverageSettings {
 
     @Bean
+    @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
-        return ProcessEngineCoverageProperties.builder()
-                .addInclusionPatternForTestClasses(".*ProcessTest")
-                .assertClassCoverageAtLeast(1.0)
-                .build();
+        return ProcessEngineCoverageProperties.builder().reportDirectory("target/process-test-coverage").build();
     }
 }

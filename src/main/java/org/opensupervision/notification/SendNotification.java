@@ -89,7 +89,14 @@ class SendNotification implements JavaDelegate {
         return new Mailer.ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
     }
 
+    /** Deadlines fall at midnight; people read "the 23rd, 24:00" better than "the 24th, 00:00". */
     private String format(java.time.Instant instant) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+        if (instant == null) {
+            return "";
+        }
+        java.time.ZonedDateTime local = instant.atZone(zone);
+        String text = local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? local.toLocalDate().minusDays(1) + " 24:00" : TIME.format(local);
+        return text + " (" + zone.getId() + ")";
     }
 }

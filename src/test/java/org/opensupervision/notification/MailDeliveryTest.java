@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.ReceivedMail;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.handling.CaseDriver;
@@ -24,7 +23,6 @@ import org.opensupervision.intake.ComplaintSubmission;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 
 /** Mail over a real SMTP server (GreenMail in the JVM): content, recipients, and what happens when SMTP is down. */
 class MailDeliveryTest extends IntegrationTest {
@@ -42,39 +40,25 @@ class MailDeliveryTest extends IntegrationTest {
     @Autowired
     TaskService tasks;
 
-    private static List<MimeMessage> receivedAbout(String trackingNumber) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getBody(m).contains(trackingNumber) || subject(m).contains(trackingNumber))
-                .toList();
+    private static List<ReceivedMail> receivedAbout(String trackingNumber) {
+        return ReceivedMail.about(SMTP, trackingNumber);
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
-    private static String body(MimeMessage message) throws Exception {
-        return message.getContent().toString();
-    }
 
     @Test
-    void theFirstFeedbackIsMailedToTheComplainant() throws Exception {
+    void theFirstFeedbackIsMailedToTheComplainant() {
         String trackingNumber = cases.fileAndRoute("GD-HRSS", "SLOW_ACTION", "citizen.wang@example.com");
 
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK,
                 Map.of("firstFeedbackText", "已收到您的投诉，社保科正在核查，3个工作日内联系您。"));
 
-        List<MimeMessage> mails = receivedAbout(trackingNumber);
-        assertThat(mails).hasSize(1);
-        MimeMessage mail = mails.get(0);
-        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
-                .containsExactly("citizen.wang@example.com");
-        assertThat(mail.getFrom()[0].toString()).isEqualTo("efficiency-supervision@example.gov.cn");
-        assertThat(subject(mail)).contains("投诉首次反馈", trackingNumber);
-        assertThat(body(mail)).contains("已收到您的投诉，社保科正在核查", "省人力资源和社会保障厅",
+        ReceivedMail mail = receivedAbout(trackingNumber).get(0);
+        assertThat(receivedAbout(trackingNumber)).hasSize(1);
+        assertThat(mail.to()).containsExactly("citizen.wang@example.com");
+        assertThat(mail.from()).isEqualTo("efficiency-supervision@example.gov.cn");
+        assertThat(mail.subject()).contains("投诉首次反馈", trackingNumber);
+        assertThat(mail.body()).contains("已收到您的投诉，社保科正在核查", "省人力资源和社会保障厅",
                 "Human Resources and Social Security Department");
         assertThat(outbox.findByTrackingNumberOrderByCreatedAtAscIdAsc(trackingNumber))
                 .extracting(OutboundMail::getNotice, OutboundMail::getDelivery)
@@ -138,15 +122,14 @@ class MailDeliveryTest extends IntegrationTest {
     }
 
     @Test
-    void theDepartmentIsRemindedAtItsNotificationAddress() throws Exception {
+    void theDepartmentIsRemindedAtItsNotificationAddress() {
         String trackingNumber = cases.fileAndRoute("GD-NR", "INACTION", "citizen.sun@example.com");
 
         cases.advance(trackingNumber, java.time.Duration.ofHours(20));
 
-        List<MimeMessage> mails = receivedAbout(trackingNumber);
-        assertThat(mails).hasSize(1);
-        assertThat(mails.get(0).getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
-                .containsExactly("complaints@nr.example.gov.cn");
-        assertThat(subject(mails.get(0))).contains("催办", trackingNumber);
+        assertThat(receivedAbout(trackingNumber)).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).containsExactly("complaints@nr.example.gov.cn");
+            assertThat(mail.subject()).contains("催办", trackingNumber);
+        });
     }
 }

@@ -1,0 +1,425 @@
+package org.opensupervision.handling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensupervision.CoversEveryPathOf;
+import org.opensupervision.IntegrationTest;
+import org.opensupervision.ReceivedMail;
+import org.opensupervision.complaint.BreachKind;
+import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.complaint.ComplaintStatus;
+import org.opensupervision.complaint.DeadlineBreach;
+import org.opensupervision.workflow.ComplaintProcess;
+import org.opensupervision.workflow.ComplaintProcess.Activity;
+import org.springframework.beans.factory.annotation.Autowired;
+
+
+/**
+ * Every path of {@code complaint-handling}, on the real engine with the real delegates; timers are driven by moving
+ * the engine clock. The class must cover every flow node and sequence flow of the model (process test coverage).
+ */
+@CoversEveryPathOf(ComplaintProcess.KEY)
+class ComplaintHandlingProcessTest extends IntegrationTest {
+
+    /** Monday 2 March 2026, 09:00 in Shanghai. */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T01:00:00Z");
+    /** 15 working days after Monday 2 March: the end of Monday 23 March in Shanghai. */
+    static final Instant HANDLING_DUE = Instant.parse("2026-03-23T16:00:00Z");
+    /** One working day before: the end of Friday 20 March. */
+    static final Instant HANDLING_REMINDER = Instant.parse("2026-03-20T16:00:00Z");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ComplaintRecords records;
+
+    @BeforeEach
+    void startOnAMondayMorning() {
+        init(engine);
+        CaseDriver.moveClockTo(MONDAY_MORNING);
+    }
+
+    private String routed(String department, String category) {
+        return cases.fileAndRoute(department, category, "complainant@example.com");
+    }
+
+
+
+    private Complaint complaint(String trackingNumber) {
+        return records.find(trackingNumber).orElseThrow();
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private void handledUntilHandling(String trackingNumber) {
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理，正在核查。"));
+    }
+
+    private void reply(String trackingNumber, String text) {
+        cases.complete(trackingNumber, Activity.HANDLING, Map.of("handlingAction", "REPLY", "replyText", text));
+    }
+
+    private static List<ReceivedMail> mailsAbout(String trackingNumber) {
+        return ReceivedMail.about(SMTP, trackingNumber);
+    }
+
+
+    @Test
+    void aComplaintIsRoutedByTheDecisionTableAndTriageRunsAlongsideTheFirstFeedback() {
+        String trackingNumber = routed("GD-AMR", "ATTITUDE");
+
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("StartEvent_ComplaintSubmitted", "Task_RouteComplaint", "Task_RecordRouting")
+                .isWaitingAt(Activity.TRIAGE, Activity.FIRST_FEEDBACK)
+                .variables().containsEntry("handlingGroup", "dept-gd-amr").containsEntry("priority", 50);
+        Task firstFeedback = cases.task(trackingNumber, Activity.FIRST_FEEDBACK);
+        assertThat(candidateGroups(firstFeedback)).containsExactly("dept-gd-amr");
+        assertThat(firstFeedback.getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
+        assertThat(firstFeedback.getFollowUpDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(20)));
+        assertThat(firstFeedback.getPriority()).isEqualTo(50);
+        assertThat(candidateGroups(cases.task(trackingNumber, Activity.TRIAGE))).containsExactly("supervision-office");
+        Complaint complaint = complaint(trackingNumber);
+        assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.AWAITING_FIRST_FEEDBACK);
+        assertThat(complaint.getHandlingDepartmentCode()).isEqualTo("GD-AMR");
+        assertThat(complaint.getRoutedAt()).isEqualTo(MONDAY_MORNING);
+    }
+
+    @Test
+    void anOnlineHallFaultGoesToTheDataBureauWithHigherPriority() {
+        String trackingNumber = routed("GD-AMR", "SYSTEM_FAULT");
+
+        assertThat(candidateGroups(cases.task(trackingNumber, Activity.FIRST_FEEDBACK))).containsExactly("dept-gd-sdma");
+        assertThat(cases.task(trackingNumber, Activity.FIRST_FEEDBACK).getPriority()).isEqualTo(70);
+        assertThat(complaint(trackingNumber).getDepartmentCode()).isEqualTo("GD-AMR");
+        assertThat(complaint(trackingNumber).getHandlingDepartmentCode()).isEqualTo("GD-SDMA");
+    }
+
+    @Test
+    void theCaseClosesWhenTheSupervisionOfficeApprovesTheReply() {
+        String trackingNumber = routed("GD-EDU", "INACTION");
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        assertThat(cases.instance(trackingNumber)).hasPassed("EndEvent_TriageAccepted")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+
+        cases.advance(trackingNumber, Duration.ofHours(3));
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理，三日内联系您。"));
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_RecordFirstFeedback", "Task_SendFirstFeedbackToCitizen", "Task_OpenHandling")
+                .isWaitingAt(Activity.HANDLING);
+        Task handling = cases.task(trackingNumber, Activity.HANDLING);
+        assertThat(handling.getDueDate().toInstant()).isEqualTo(HANDLING_DUE);
+        assertThat(handling.getFollowUpDate().toInstant()).isEqualTo(HANDLING_REMINDER);
+        assertThat(candidateGroups(handling)).containsExactly("dept-gd-edu");
+        assertThat(complaint(trackingNumber).getFirstFeedbackAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(3)));
+
+        cases.advance(trackingNumber, Duration.ofDays(4));
+        reply(trackingNumber, "经核查，证书已于3月5日寄出，快递单号SF1234567890。");
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordReply", "EndEvent_HandlingReplied")
+                .isWaitingAt(Activity.REVIEW_REPLY);
+        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.UNDER_REVIEW);
+
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+
+        ProcessInstance ended = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        assertThat(ended).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("EndEvent_ComplaintClosed").count()).isEqualTo(1);
+        Complaint closed = complaint(trackingNumber);
+        assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(closed.getClosedAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(3)));
+        assertThat(closed.isOverdue(closed.getClosedAt())).isFalse();
+        assertThat(records.breachesOf(closed)).isEmpty();
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.body().contains("SF1234567890")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.subject()).contains("投诉答复");
+                    assertThat(m.to()).containsExactly("complainant@example.com");
+                });
+    }
+
+    @Test
+    void aRedirectMovesTheOpenFirstFeedbackTaskWithoutResettingTheClock() {
+        String trackingNumber = routed("GD-AMR", "INACTION");
+        Task before = cases.task(trackingNumber, Activity.FIRST_FEEDBACK);
+        List<Job> timersBefore = cases.timers(trackingNumber);
+
+        cases.advance(trackingNumber, Duration.ofHours(2));
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "REDIRECT",
+                "redirectDepartmentCode", "GD-HRSS", "triageReason", "属社保待遇审批，由人社厅办理"));
+
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_RerouteComplaint", "Task_ApplyRedirect", "EndEvent_Redirected")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+        Task after = cases.task(trackingNumber, Activity.FIRST_FEEDBACK);
+        assertThat(after.getId()).isEqualTo(before.getId());
+        assertThat(candidateGroups(after)).containsExactly("dept-gd-hrss");
+        assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
+        assertThat(cases.timers(trackingNumber)).extracting(Job::getId, Job::getDuedate)
+                .containsExactlyInAnyOrderElementsOf(timersBefore.stream()
+                        .map(j -> org.assertj.core.groups.Tuple.tuple(j.getId(), j.getDuedate())).toList());
+        Complaint complaint = complaint(trackingNumber);
+        assertThat(complaint.getDepartmentCode()).isEqualTo("GD-AMR");
+        assertThat(complaint.getHandlingDepartmentCode()).isEqualTo("GD-HRSS");
+        assertThat(complaint.getRedirectCount()).isEqualTo(1);
+
+        // 24 hours after submission, not after the redirect: the breach is held against the new department.
+        cases.advanceTo(trackingNumber, MONDAY_MORNING.plus(Duration.ofHours(24)));
+        assertThat(records.breachesOf(complaint(trackingNumber))).singleElement().satisfies(b -> {
+            assertThat(b.getKind()).isEqualTo(BreachKind.FIRST_FEEDBACK);
+            assertThat(b.getDepartmentCode()).isEqualTo("GD-HRSS");
+            assertThat(b.getDueAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
+        });
+    }
+
+    @Test
+    void aRejectedComplaintEndsTheCaseAndTheComplainantIsToldWhy() {
+        String trackingNumber = routed("GD-TD", "OTHER");
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "REJECT",
+                "triageReason", "所诉为民事合同纠纷，不属于行政审批效能投诉范围，请向法院起诉。"));
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("EndEvent_Rejected").finished().count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).count()).isZero();
+        Complaint complaint = complaint(trackingNumber);
+        assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.REJECTED);
+        assertThat(complaint.getRejectionReason()).startsWith("所诉为民事合同纠纷");
+        assertThat(mailsAbout(trackingNumber)).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).contains("不予受理");
+            assertThat(mail.body()).contains("请向法院起诉");
+            assertThat(mail.to()).containsExactly("complainant@example.com");
+        });
+    }
+
+    @Test
+    void anIncompleteTriageDecisionIsRefusedAndTheTaskStaysOpen() {
+        String trackingNumber = routed("GD-PSD", "ATTITUDE");
+        String triage = cases.task(trackingNumber, Activity.TRIAGE).getId();
+
+        assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "REDIRECT")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("valid department code");
+        assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "REDIRECT",
+                "redirectDepartmentCode", "GD-PSD")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already with this department");
+        assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "REJECT", "triageReason", " ")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "MAYBE")))
+                .isInstanceOf(ProcessEngineException.class);
+        assertThat(cases.task(trackingNumber, Activity.TRIAGE).getId()).isEqualTo(triage);
+    }
+
+    @Test
+    void theDepartmentIsRemindedAfter20HoursAndTheBreachIsRecordedAfter24() {
+        String trackingNumber = routed("GD-CAD", "SLOW_ACTION");
+
+        cases.advance(trackingNumber, Duration.ofHours(20));
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_SendFirstFeedbackReminder", "EndEvent_FirstFeedbackReminderSent")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+        assertThat(records.breachesOf(complaint(trackingNumber))).isEmpty();
+
+        cases.advance(trackingNumber, Duration.ofHours(4));
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_RecordFirstFeedbackBreach", "Task_NotifySupervisionOfFirstFeedbackBreach",
+                        "EndEvent_FirstFeedbackBreachReported")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind,
+                DeadlineBreach::getDepartmentCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BreachKind.FIRST_FEEDBACK, "GD-CAD"));
+        assertThat(complaint(trackingNumber).getFirstFeedbackBreachedAt())
+                .isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
+        assertThat(complaint(trackingNumber).isOverdue(MONDAY_MORNING.plus(Duration.ofHours(25)))).isTrue();
+        List<ReceivedMail> mails = mailsAbout(trackingNumber);
+        assertThat(mails).hasSize(2);
+        assertThat(mails).filteredOn(m -> m.to().contains("complaints@cad.example.gov.cn")).singleElement()
+                .satisfies(m -> assertThat(m.subject()).contains("催办"));
+        assertThat(mails).filteredOn(m -> m.to().contains("supervision-office@example.gov.cn")).singleElement()
+                .satisfies(m -> assertThat(m.subject()).contains("24小时首次反馈超时"));
+
+        // The task stays open: late feedback is still owed and still accepted.
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "迟到的反馈。"));
+        assertThat(cases.instance(trackingNumber)).isWaitingAt(Activity.HANDLING);
+    }
+
+    @Test
+    void firstFeedbackInTimeLeavesNoBreachAndNoTimer() {
+        String trackingNumber = routed("GD-DRC", "ARBITRARY_ACTION");
+        cases.advance(trackingNumber, Duration.ofHours(5));
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已收悉。"));
+
+        cases.advance(trackingNumber, Duration.ofHours(30));
+
+        assertThat(records.breachesOf(complaint(trackingNumber))).isEmpty();
+        assertThat(cases.timers(trackingNumber)).extracting(Job::getDuedate)
+                .allSatisfy(d -> assertThat(d.toInstant()).isAfter(MONDAY_MORNING.plus(Duration.ofDays(10))));
+    }
+
+    @Test
+    void aHandlingBreachLeadsToASupervisionNoticeAndReworkAfterTheDeadlineCountsItOnce() {
+        String trackingNumber = routed("GD-HUD", "SLOW_ACTION");
+        handledUntilHandling(trackingNumber);
+
+        cases.advanceTo(trackingNumber, HANDLING_REMINDER);
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_SendHandlingReminder", "EndEvent_HandlingReminderSent")
+                .isWaitingAt(Activity.HANDLING);
+
+        cases.advanceTo(trackingNumber, HANDLING_DUE);
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordHandlingBreach")
+                .isWaitingAt(Activity.HANDLING, Activity.SUPERVISION_NOTICE);
+        cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE,
+                Map.of("noticeText", "请于3个工作日内办结并书面说明超期原因。"));
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_SendSupervisionNotice", "EndEvent_SupervisionNoticeSent")
+                .isWaitingAt(Activity.HANDLING);
+        // One message, delivered to two mailboxes (the department, and its head in copy).
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.body().contains("书面说明超期原因")).hasSize(2)
+                .allSatisfy(notice -> {
+                    assertThat(notice.subject()).contains("督办通知");
+                    assertThat(notice.body()).contains("2026-03-23 24:00 (Asia/Shanghai)");
+                    assertThat(notice.to()).containsExactly("complaints@hud.example.gov.cn");
+                    assertThat(notice.cc()).containsExactly("head@hud.example.gov.cn");
+                });
+
+        reply(trackingNumber, "已办结。");
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "REWORK",
+                "reviewComment", "答复未说明超期原因，请补充。"));
+
+        // Back in handling after the deadline: the breach timer fires again at once, but it is the same breach.
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordRework", "EndEvent_HandlingBreachAlreadyRecorded")
+                .isWaitingAt(Activity.HANDLING);
+        assertThat(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(trackingNumber))
+                .taskDefinitionKey(Activity.SUPERVISION_NOTICE).count()).isZero();
+        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+                .containsExactly(BreachKind.HANDLING);
+        assertThat(complaint(trackingNumber).getReworkCount()).isEqualTo(1);
+        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.IN_HANDLING);
+
+        reply(trackingNumber, "已办结。超期原因：审批系统故障三天，已补正。");
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDeadlineAndItsTimers() {
+        String trackingNumber = routed("GD-EE", "INACTION");
+        handledUntilHandling(trackingNumber);
+
+        cases.complete(trackingNumber, Activity.HANDLING, Map.of("handlingAction", "REQUEST_EXTENSION",
+                "extensionReason", "需组织专家现场核查", "extensionWorkingDays", 5));
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordExtensionRequest")
+                .isWaitingAt(Activity.REVIEW_EXTENSION);
+
+        cases.complete(trackingNumber, Activity.REVIEW_EXTENSION, Map.of("extensionApproved", true,
+                "extensionDecisionReason", "理由充分，同意延期5个工作日。"));
+
+        Instant extendedDue = Instant.parse("2026-03-30T16:00:00Z");
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_RecordExtensionDecision", "EndEvent_ExtensionApproved", "Task_ExtendHandlingDeadline")
+                .isWaitingAt(Activity.HANDLING);
+        assertThat(cases.task(trackingNumber, Activity.HANDLING).getDueDate().toInstant()).isEqualTo(extendedDue);
+        assertThat(cases.timers(trackingNumber)).extracting(j -> j.getDuedate().toInstant())
+                .containsExactlyInAnyOrder(extendedDue, Instant.parse("2026-03-27T16:00:00Z"));
+        Complaint complaint = complaint(trackingNumber);
+        assertThat(complaint.getHandlingDueAt()).isEqualTo(extendedDue);
+        assertThat(complaint.getExtensionApproved()).isTrue();
+        assertThat(complaint.getExtensionWorkingDays()).isEqualTo(5);
+
+        // Only one extension per case.
+        String handling = cases.task(trackingNumber, Activity.HANDLING).getId();
+        assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
+                "extensionReason", "再延", "extensionWorkingDays", 3)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("only once");
+
+        // The old deadline passes without a breach.
+        cases.advanceTo(trackingNumber, HANDLING_DUE.plus(Duration.ofHours(1)));
+        assertThat(records.breachesOf(complaint(trackingNumber))).isEmpty();
+        reply(trackingNumber, "专家核查完毕，已准予许可。");
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    void aRefusedExtensionKeepsTheDeadlineAndItsTimers() {
+        String trackingNumber = routed("GD-HC", "SLOW_ACTION");
+        handledUntilHandling(trackingNumber);
+        List<String> timers = cases.timers(trackingNumber).stream().map(Job::getId).toList();
+
+        cases.complete(trackingNumber, Activity.HANDLING, Map.of("handlingAction", "REQUEST_EXTENSION",
+                "extensionReason", "人手不足", "extensionWorkingDays", 10));
+        cases.complete(trackingNumber, Activity.REVIEW_EXTENSION, Map.of("extensionApproved", false,
+                "extensionDecisionReason", "人手不足不是延期理由。"));
+
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordExtensionDecision")
+                .hasNotPassed("Task_ExtendHandlingDeadline").isWaitingAt(Activity.HANDLING);
+        assertThat(cases.task(trackingNumber, Activity.HANDLING).getDueDate().toInstant()).isEqualTo(HANDLING_DUE);
+        assertThat(cases.timers(trackingNumber)).extracting(Job::getId).containsExactlyInAnyOrderElementsOf(timers);
+        assertThat(complaint(trackingNumber).getExtensionApproved()).isFalse();
+        assertThat(complaint(trackingNumber).getHandlingDueAt()).isEqualTo(HANDLING_DUE);
+    }
+
+    @Test
+    void handlingAndReviewDecisionsAreCheckedBeforeTheTaskCompletes() {
+        String trackingNumber = routed("GD-NR", "OTHER");
+        handledUntilHandling(trackingNumber);
+        String handling = cases.task(trackingNumber, Activity.HANDLING).getId();
+
+        assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REPLY", "replyText", "")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reply text");
+        assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
+                "extensionReason", "", "extensionWorkingDays", 5)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
+                "extensionReason", "专家论证", "extensionWorkingDays", 16)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("1 to 15");
+        assertThatThrownBy(() -> tasks.complete(handling, Map.of()))
+                .isInstanceOf(ProcessEngineException.class);
+
+        CaseDriver.moveClockTo(HANDLING_DUE.plus(Duration.ofMinutes(1)));
+        assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
+                "extensionReason", "专家论证", "extensionWorkingDays", 5)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("deadline has passed");
+
+        reply(trackingNumber, "已办结。");
+        String review = cases.task(trackingNumber, Activity.REVIEW_REPLY).getId();
+        assertThatThrownBy(() -> tasks.complete(review, Map.of("reviewDecision", "REWORK")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("comment");
+        assertThat(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId()).isEqualTo(review);
+    }
+
+}
