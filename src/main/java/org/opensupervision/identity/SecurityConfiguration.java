@@ -10,6 +10,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. Public: the complaint form and API, the department list, health. Staff pages and APIs: a
@@ -24,7 +27,9 @@ class SecurityConfiguration {
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         // The webapps (/camunda) and the engine REST API (/engine-rest) have their own authentication and CSRF
         // protection; Spring Security stays out of their way.
-        http.securityMatcher("/camunda/**", "/engine-rest/**")
+        // Path patterns, not MVC patterns: these paths belong to Camunda's own servlets, not to Spring MVC.
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
@@ -41,10 +46,11 @@ class SecurityConfiguration {
                                 "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints").permitAll()
-                        .requestMatchers("/error", "/login").permitAll()
+                        .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .formLogin(form -> form.defaultSuccessUrl("/staff/complaints"))
+                .addFilterBefore(new CamundaWebappLogin(), AnonymousAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff/complaints"))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .httpBasic(Customizer.withDefaults());
         return http.build();

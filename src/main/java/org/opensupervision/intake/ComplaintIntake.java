@@ -6,12 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintRecords;
@@ -49,11 +51,12 @@ public class ComplaintIntake {
     private final FirstFeedbackDeadlinePolicy firstFeedback;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
+    private final DeadlineDisplay display;
     private final Clock clock;
 
     ComplaintIntake(ComplaintSubmissionValidator validator, ComplaintRecords records, DepartmentDirectory departments,
                     TrackingNumbers trackingNumbers, AccessCodes accessCodes, FirstFeedbackDeadlinePolicy firstFeedback,
-                    RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
+                    RuntimeService runtime, TransactionTemplate transaction, DeadlineDisplay display, Clock clock) {
         this.validator = validator;
         this.records = records;
         this.departments = departments;
@@ -62,6 +65,7 @@ public class ComplaintIntake {
         this.firstFeedback = firstFeedback;
         this.runtime = runtime;
         this.transaction = transaction;
+        this.display = display;
         this.clock = clock;
     }
 
@@ -152,9 +156,10 @@ public class ComplaintIntake {
                 .putValue(Var.INCIDENT_DATE, r.incidentDate() == null ? null : r.incidentDate().toString())
                 .putValue(Var.ANONYMOUS, r.anonymous())
                 .putValue(Var.CITIZEN_HAS_EMAIL, r.citizenEmail() != null)
-                .putValue(Var.SUBMITTED_AT, java.util.Date.from(submittedAt))
-                .putValue(Var.FIRST_FEEDBACK_DUE_AT, java.util.Date.from(dueAt))
-                .putValue(Var.FIRST_FEEDBACK_REMINDER_AT, java.util.Date.from(firstFeedback.reminderAt(submittedAt)));
+                .putValue(Var.SUBMITTED_AT, Date.from(submittedAt))
+                .putValue(Var.FIRST_FEEDBACK_DUE_AT, Date.from(dueAt))
+                .putValue(Var.FIRST_FEEDBACK_REMINDER_AT, Date.from(firstFeedback.reminderAt(submittedAt)))
+                .putValue(Var.FIRST_FEEDBACK_DUE_DISPLAY, display.format(dueAt));
     }
 
     private String freshTrackingNumber() {

@@ -1,13 +1,11 @@
 package org.opensupervision.notification;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.Department;
@@ -24,23 +22,21 @@ import org.thymeleaf.context.Context;
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    private final ComplaintRecords records;
+        private final ComplaintRecords records;
     private final DepartmentDirectory departments;
     private final ITemplateEngine templates;
     private final Mailer mailer;
     private final MailProperties properties;
-    private final ZoneId zone;
+    private final DeadlineDisplay display;
 
     SendNotification(ComplaintRecords records, DepartmentDirectory departments, ITemplateEngine templates,
-                     Mailer mailer, MailProperties properties, WorkingDayCalendar calendar) {
+                     Mailer mailer, MailProperties properties, DeadlineDisplay display) {
         this.records = records;
         this.departments = departments;
         this.templates = templates;
         this.mailer = mailer;
         this.properties = properties;
-        this.zone = calendar.zone();
+        this.display = display;
     }
 
     @Override
@@ -79,9 +75,9 @@ class SendNotification implements JavaDelegate {
                 "concerned", concerned,
                 "handling", handling,
                 "category", complaint.getCategory().bilingualLabel(),
-                "submittedAt", format(complaint.getSubmittedAt()),
-                "firstFeedbackDueAt", format(complaint.getFirstFeedbackDueAt()),
-                "handlingDueAt", format(complaint.getHandlingDueAt()),
+                "submittedAt", display.format(complaint.getSubmittedAt()),
+                "firstFeedbackDueAt", display.format(complaint.getFirstFeedbackDueAt()),
+                "handlingDueAt", display.format(complaint.getHandlingDueAt()),
                 "noticeText", noticeText == null ? "" : noticeText,
                 "caseUrl", properties.publicBaseUrl() + "/staff/complaints/" + complaint.getTrackingNumber()));
         String text = templates.process(notice.template(), context).strip();
@@ -89,14 +85,4 @@ class SendNotification implements JavaDelegate {
         return new Mailer.ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
     }
 
-    /** Deadlines fall at midnight; people read "the 23rd, 24:00" better than "the 24th, 00:00". */
-    private String format(java.time.Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        java.time.ZonedDateTime local = instant.atZone(zone);
-        String text = local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                ? local.toLocalDate().minusDays(1) + " 24:00" : TIME.format(local);
-        return text + " (" + zone.getId() + ")";
-    }
 }

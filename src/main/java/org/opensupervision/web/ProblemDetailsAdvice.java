@@ -6,77 +6,70 @@ import java.util.Map;
 
 import org.opensupervision.intake.IdempotencyKeyReusedException;
 import org.opensupervision.intake.InvalidComplaintException;
-import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.Errors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the JSON APIs as RFC 9457 problem details, with field errors in the request's language. */
-@RestControllerAdvice(basePackages = "org.opensupervision")
+/** Every error of the JSON APIs (the {@code @RestController}s; pages get the error page) as RFC 9457 problem details, with field errors in the request's language. */
+@RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    private final MessageSource messages;
+    private final Problems problems;
 
-    ProblemDetailsAdvice(MessageSource messages) {
-        this.messages = messages;
+    ProblemDetailsAdvice(Problems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler
     ProblemDetail invalidComplaint(InvalidComplaintException ex, Locale locale) {
-        return validationProblem(ex.errors(), locale);
+        List<Map<String, Object>> errors = ex.errors().getFieldErrors().stream()
+                .<Map<String, Object>>map(e -> Map.of("field", e.getField(), "code", e.getCode(),
+                        "message", problems.message(e, locale)))
+                .toList();
+        return problems.validation(errors, locale);
     }
 
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                messages.getMessage("problem.idempotencyKeyReused", null, locale));
-        problem.setType(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
-        problem.setTitle(messages.getMessage("problem.idempotencyKeyReused.title", null, locale));
-        return problem;
+        return problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "problem.idempotencyKeyReused", locale);
     }
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.validation", null, locale));
-        problem.setType(ProblemTypes.VALIDATION);
-        problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
-        problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "code", "typeMismatch",
-                "message", messages.getMessage("problem.parameter.invalid", new Object[] {ex.getValue()}, locale))));
-        return problem;
+        return problems.invalidParameter(ex.getName(), ex.getValue(), "typeMismatch", null, locale);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .<Map<String, Object>>map(e -> Map.of("field", e.getField(), "code", String.valueOf(e.getCode()),
+                        "message", problems.invalidParameterMessage(e.getRejectedValue(), locale)))
+                .toList();
+        return handleExceptionInternal(ex, problems.validation(errors, locale), headers, HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Locale locale = request.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.malformed", null, locale));
-        problem.setType(ProblemTypes.MALFORMED);
-        problem.setTitle(messages.getMessage("problem.malformed.title", null, locale));
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "problem.malformed",
+                LocaleContextHolder.getLocale());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-
-    private ProblemDetail validationProblem(Errors errors, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("problem.validation", null, locale));
-        problem.setType(ProblemTypes.VALIDATION);
-        problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
-        problem.setProperty("errors", errors.getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "code", e.getCode(),
-                        "message", messages.getMessage(e, locale)))
-                .toList());
-        return problem;
     }
 }

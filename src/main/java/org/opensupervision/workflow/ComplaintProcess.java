@@ -24,6 +24,8 @@ public final class ComplaintProcess {
         public static final String SUBMITTED_AT = "submittedAt";
         public static final String FIRST_FEEDBACK_DUE_AT = "firstFeedbackDueAt";
         public static final String FIRST_FEEDBACK_REMINDER_AT = "firstFeedbackReminderAt";
+        /** The deadline as text in Beijing time, for the forms. */
+        public static final String FIRST_FEEDBACK_DUE_DISPLAY = "firstFeedbackDueDisplay";
         public static final String ROUTING = "routing";
         public static final String HANDLING_DEPARTMENT_CODE = "handlingDepartmentCode";
         public static final String HANDLING_DEPARTMENT_NAME = "handlingDepartmentName";
@@ -36,6 +38,8 @@ public final class ComplaintProcess {
         public static final String FIRST_FEEDBACK_TEXT = "firstFeedbackText";
         public static final String HANDLING_DUE_AT = "handlingDueAt";
         public static final String HANDLING_REMINDER_AT = "handlingReminderAt";
+        /** The deadline as text in Beijing time, for the forms. */
+        public static final String HANDLING_DUE_DISPLAY = "handlingDueDisplay";
         public static final String HANDLING_ACTION = "handlingAction";
         public static final String REPLY_TEXT = "replyText";
         public static final String EXTENSION_REASON = "extensionReason";

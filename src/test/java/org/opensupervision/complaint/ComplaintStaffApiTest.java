@@ -88,7 +88,10 @@ class ComplaintStaffApiTest extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         mvc.perform(get("/api/complaints?status=LOST").with(httpBasic("supervisor", "supervisor")))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:opensupervision:problem:validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message").value("参数值“LOST”无效。"));
     }
 
     @Test

@@ -141,6 +141,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(handling.getDueDate().toInstant()).isEqualTo(HANDLING_DUE);
         assertThat(handling.getFollowUpDate().toInstant()).isEqualTo(HANDLING_REMINDER);
         assertThat(candidateGroups(handling)).containsExactly("dept-gd-edu");
+        assertThat(cases.instance(trackingNumber)).variables()
+                .containsEntry("firstFeedbackDueDisplay", "2026-03-03 09:00 (Asia/Shanghai)")
+                .containsEntry("handlingDueDisplay", "2026-03-23 24:00 (Asia/Shanghai)");
         assertThat(complaint(trackingNumber).getFirstFeedbackAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(3)));
 
         cases.advance(trackingNumber, Duration.ofDays(4));

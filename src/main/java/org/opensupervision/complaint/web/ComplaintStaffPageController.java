@@ -36,6 +36,8 @@ class ComplaintStaffPageController {
         model.addAttribute("page", records.search(request.query(calendar.zone()), request.pageable()));
         model.addAttribute("filter", request);
         model.addAttribute("departments", departments.all());
+        model.addAttribute("departmentsByCode", departments.all().stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d)));
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("now", clock.instant());

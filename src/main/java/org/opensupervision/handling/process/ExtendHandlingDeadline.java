@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.HandlingDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
@@ -18,17 +19,19 @@ class ExtendHandlingDeadline implements JavaDelegate {
 
     private final ComplaintRecords records;
     private final HandlingDeadlinePolicy policy;
+    private final DeadlineDisplay display;
 
-    ExtendHandlingDeadline(ComplaintRecords records, HandlingDeadlinePolicy policy) {
+    ExtendHandlingDeadline(ComplaintRecords records, HandlingDeadlinePolicy policy, DeadlineDisplay display) {
         this.records = records;
         this.policy = policy;
+        this.display = display;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Instant newDueAt = policy.extendedDueAt(ProcessVariables.instant(execution, Var.HANDLING_DUE_AT),
                 ProcessVariables.integer(execution, Var.EXTENSION_WORKING_DAYS));
-        OpenHandling.setHandlingDeadline(execution, policy, newDueAt);
+        OpenHandling.setHandlingDeadline(execution, policy, display, newDueAt);
         records.extendHandlingDeadline(execution.getProcessBusinessKey(), newDueAt);
     }
 }
