@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.opensupervision.intake.IdempotencyKeyReusedException;
-import org.opensupervision.intake.InvalidComplaintException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,7 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the JSON APIs (the {@code @RestController}s; pages get the error page) as RFC 9457 problem details, with field errors in the request's language. */
+/** Framework errors of the JSON APIs (the {@code @RestController}s; pages get the error page) as RFC 9457 problem details, with field errors in the request's language. */
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
@@ -31,20 +29,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler
-    ProblemDetail invalidComplaint(InvalidComplaintException ex, Locale locale) {
-        List<Map<String, Object>> errors = ex.errors().getFieldErrors().stream()
-                .<Map<String, Object>>map(e -> Map.of("field", e.getField(), "code", e.getCode(),
-                        "message", problems.message(e, locale)))
-                .toList();
-        return problems.validation(errors, locale);
-    }
 
-    @ExceptionHandler
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex, Locale locale) {
-        return problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                "problem.idempotencyKeyReused", locale);
-    }
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex, Locale locale) {
