@@ -92,7 +92,9 @@ class ComplaintSubmissionValidator implements Validator {
         boolean noPhone = blank(contact.getPhone());
         boolean noEmail = blank(contact.getEmail());
         if (noPhone && noEmail) {
+            // Either field resolves it, so the message stands at both.
             errors.rejectValue("contact.phone", "complaint.contact.phoneOrEmail.required");
+            errors.rejectValue("contact.email", "complaint.contact.phoneOrEmail.required");
         }
         if (!noPhone && !PHONE.matcher(contact.getPhone().trim()).matches()) {
             errors.rejectValue("contact.phone", "complaint.contact.phone.invalid");

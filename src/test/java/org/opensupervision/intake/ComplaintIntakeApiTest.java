@@ -200,7 +200,9 @@ class ComplaintIntakeApiTest extends IntegrationTest {
         mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
                 .andExpect(jsonPath("$.errors[0].field").value("contact.phone"))
+                .andExpect(jsonPath("$.errors[1].field").value("contact.email"))
                 .andExpect(jsonPath("$.errors[0].code").value("complaint.contact.phoneOrEmail.required"));
     }
 
