@@ -173,17 +173,13 @@ public class ComplaintIntake {
     private static ComplaintRegistration normalize(ComplaintSubmission s, String idempotencyKey) {
         ComplaintSubmission.Contact c = s.getContact();
         boolean anonymous = s.isAnonymous();
-        ComplaintRegistration withoutFingerprint = new ComplaintRegistration(s.getDepartmentCode().trim(),
+        ComplaintRegistration registration = new ComplaintRegistration(s.getDepartmentCode().trim(),
                 ComplaintCategory.valueOf(s.getCategory().trim()), s.getTitle().trim(), s.getDescription().trim(),
                 trimToNull(s.getApprovalCaseNumber()),
                 trimToNull(s.getIncidentDate()) == null ? null : LocalDate.parse(s.getIncidentDate().trim()),
                 anonymous, anonymous ? null : trimToNull(c.getName()), anonymous ? null : trimToNull(c.getPhone()),
                 anonymous ? null : trimToNull(c.getEmail()), trimToNull(idempotencyKey), null);
-        return new ComplaintRegistration(withoutFingerprint.departmentCode(), withoutFingerprint.category(),
-                withoutFingerprint.title(), withoutFingerprint.description(), withoutFingerprint.approvalCaseNumber(),
-                withoutFingerprint.incidentDate(), anonymous, withoutFingerprint.contactName(),
-                withoutFingerprint.contactPhone(), withoutFingerprint.contactEmail(),
-                withoutFingerprint.idempotencyKey(), fingerprint(withoutFingerprint));
+        return registration.withFingerprint(fingerprint(registration));
     }
 
     private static String fingerprint(ComplaintRegistration r) {

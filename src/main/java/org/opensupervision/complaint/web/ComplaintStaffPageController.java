@@ -41,7 +41,6 @@ class ComplaintStaffPageController {
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("now", clock.instant());
-        model.addAttribute("zone", calendar.zone());
         return "staff/complaints";
     }
 
@@ -54,7 +53,6 @@ class ComplaintStaffPageController {
         model.addAttribute("concerned", departments.get(complaint.getDepartmentCode()));
         model.addAttribute("handling", departments.find(complaint.getHandlingDepartmentCode()).orElse(null));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("zone", calendar.zone());
         return "staff/complaint";
     }
 }

@@ -7,7 +7,6 @@ import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.intake.ComplaintIntake;
 import org.opensupervision.intake.ComplaintSubmission;
 import org.opensupervision.intake.IntakeReceipt;
-import org.opensupervision.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,12 +21,10 @@ class ComplaintFormController {
 
     private final ComplaintIntake intake;
     private final DepartmentDirectory departments;
-    private final WorkingDayCalendar calendar;
 
-    ComplaintFormController(ComplaintIntake intake, DepartmentDirectory departments, WorkingDayCalendar calendar) {
+    ComplaintFormController(ComplaintIntake intake, DepartmentDirectory departments) {
         this.intake = intake;
         this.departments = departments;
-        this.calendar = calendar;
     }
 
     @GetMapping("/")
@@ -54,7 +51,6 @@ class ComplaintFormController {
         IntakeReceipt receipt = intake.submit(submission, IdempotencyKeys.check(
                 submissionToken == null ? null : "form-" + submissionToken));
         model.addAttribute("receipt", receipt);
-        model.addAttribute("dueAt", receipt.firstFeedbackDueAt().atZone(calendar.zone()));
         return "complaints/received";
     }
 

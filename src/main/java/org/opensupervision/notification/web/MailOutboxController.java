@@ -1,6 +1,5 @@
 package org.opensupervision.notification.web;
 
-import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.notification.OutboundMailRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -15,18 +14,15 @@ class MailOutboxController {
     private static final int PAGE_SIZE = 20;
 
     private final OutboundMailRepository mails;
-    private final WorkingDayCalendar calendar;
 
-    MailOutboxController(OutboundMailRepository mails, WorkingDayCalendar calendar) {
+    MailOutboxController(OutboundMailRepository mails) {
         this.mails = mails;
-        this.calendar = calendar;
     }
 
     @GetMapping("/staff/mail")
     String outbox(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", mails.findAllByOrderByCreatedAtDescIdDesc(PageRequest.of(Math.max(page, 0),
                 PAGE_SIZE)));
-        model.addAttribute("zone", calendar.zone());
         return "staff/mail";
     }
 }
