@@ -46,6 +46,16 @@ public class CaseAuthorizations {
                 .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
     }
 
+    /**
+     * Takes a group's grant on a task away. The engine grants a candidate group READ and UPDATE on a task when the
+     * group is added, but leaves the grant in place when the group is removed: a redirect must revoke it here.
+     */
+    public void revokeTask(String taskId, String groupId) {
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(Resources.TASK).resourceId(taskId).list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    }
+
     /** Moves the grant of a case from one group to another. */
     public void moveCase(String processInstanceId, String fromGroupId, String toGroupId) {
         if (!fromGroupId.equals(toGroupId)) {

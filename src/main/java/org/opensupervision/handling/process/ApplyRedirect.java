@@ -49,6 +49,7 @@ class ApplyRedirect implements JavaDelegate {
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskCandidateGroup(previousGroup).list()) {
             tasks.deleteCandidateGroup(task.getId(), previousGroup);
+            caseAuthorizations.revokeTask(task.getId(), previousGroup);
             tasks.addCandidateGroup(task.getId(), newGroup);
             if (task.getAssignee() != null) {
                 tasks.setAssignee(task.getId(), null);
