@@ -1,0 +1,133 @@
+package org.opensupervision.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.opensupervision.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The public endpoints' protection: rate limits per client, body size, CSRF on the form, headers, no internals. */
+class ProtectionTest extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @LocalServerPort
+    int port;
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
+    void aClientThatSubmitsTooOftenGets429WithRetryAfterAndOtherClientsAreNotAffected() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/api/complaints").with(from("203.0.113.7")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{}")).andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/api/complaints").with(from("203.0.113.7")).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content("{}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:opensupervision:problem:too-many-requests"))
+                .andExpect(jsonPath("$.title").value("Too many requests"));
+        // The form counts against the same rule; a browser gets the error page.
+        mvc.perform(post("/complaints").with(from("203.0.113.7")).with(csrf()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isTooManyRequests());
+
+        mvc.perform(post("/api/complaints").with(from("203.0.113.8")).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isBadRequest());
+        // Reading public pages is another rule: still open to the client that submitted too often.
+        mvc.perform(get("/api/departments").with(from("203.0.113.7"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aBodyAboveTheLimitIsRefusedWith413WhetherItsLengthIsAnnouncedOrStreamed() throws Exception {
+        String big = "{\"title\":\"" + "x".repeat(70 * 1024) + "\"}";
+        mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON).content(big))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:opensupervision:problem:payload-too-large"))
+                .andExpect(jsonPath("$.title").value("请求体过大"));
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("payload-too-large");
+
+        // A small streamed body still reaches the controller (and fails validation there, field by field).
+        HttpResponse<String> small = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{}".getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(small.statusCode()).isEqualTo(400);
+        assertThat(small.body()).contains("validation-failed", "\"field\"");
+    }
+
+    @Test
+    void theFormNeedsItsCsrfToken() throws Exception {
+        mvc.perform(post("/complaints").param("title", "无令牌").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(get("/complaints/new")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"_csrf\"");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/complaints/new"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+                .andExpect(header().string("Permissions-Policy", org.hamcrest.Matchers.containsString("camera=()")));
+    }
+
+    @Test
+    void errorsShowNoInternals() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (HttpRequest request : new HttpRequest[] {
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": [1, 2")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/departments"))
+                        .DELETE().build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/complaints/TS20260101-NOSUCH"))
+                        .header("Authorization", "Basic ZXZhbHVhdG9yOmV2YWx1YXRvcg==").build()}) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(request.uri().toString()).isBetween(400, 499);
+            assertThat(response.body()).doesNotContain("Exception", "at org.", "at java.", "\"trace\"",
+                    "jackson", "springframework");
+        }
+    }
+}
