@@ -7,9 +7,11 @@ import java.util.Locale;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.privacy.ContactVisibility;
 import org.opensupervision.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,11 +25,13 @@ class ComplaintStaffApiController {
     private final ComplaintRecords records;
     private final WorkingDayCalendar calendar;
     private final Problems problems;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
     ComplaintStaffApiController(ComplaintRecords records, WorkingDayCalendar calendar, Problems problems,
-                                Clock clock) {
+                                ContactVisibility contacts, Clock clock) {
         this.records = records;
+        this.contacts = contacts;
         this.calendar = calendar;
         this.problems = problems;
         this.clock = clock;
@@ -38,26 +42,32 @@ class ComplaintStaffApiController {
             + "sort=field,asc|desc on submittedAt, firstFeedbackDueAt, handlingDueAt, status, priority, "
             + "trackingNumber, departmentCode, category. Paging: page (from 0), size (at most 100).")
     @GetMapping("/api/complaints")
-    ResponseEntity<?> list(ComplaintListRequest request, Locale locale) {
+    ResponseEntity<?> list(ComplaintListRequest request, Authentication user, Locale locale) {
         if (!request.sortIsValid()) {
             return ResponseEntity.badRequest().body(problems.invalidParameter("sort", request.sort(), "unknownField",
                     ComplaintListRequest.SORT_FIELDS.toString(), locale));
         }
         Instant now = clock.instant();
         var page = records.search(request.query(calendar.zone()), request.pageable())
-                .map(c -> ComplaintView.of(c, now, null));
+                .map(c -> ComplaintView.of(c, now, null, showContact(user, c)));
         return ResponseEntity.ok(PageView.of(page, request.sort()));
     }
 
     @Operation(summary = "Read one complaint, with its missed deadlines")
     @GetMapping("/api/complaints/{trackingNumber}")
-    ResponseEntity<?> one(@PathVariable String trackingNumber, Locale locale) {
+    ResponseEntity<?> one(@PathVariable String trackingNumber, Authentication user, Locale locale) {
         return records.find(trackingNumber)
-                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(view(c)))
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(view(c, user)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.notFound(locale)));
     }
 
-    private ComplaintView view(Complaint c) {
-        return ComplaintView.of(c, clock.instant(), records.breachesOf(c));
+    private ComplaintView view(Complaint c, Authentication user) {
+        return ComplaintView.of(c, clock.instant(), records.breachesOf(c), showContact(user, c));
+    }
+
+    /** Complainant privacy: the supervision office, or a reveal of this case (the view is audited). */
+    private boolean showContact(Authentication user, Complaint c) {
+        return !c.isAnonymous()
+                && contacts.access(user, c.getTrackingNumber(), ContactVisibility.Channel.API).visible();
     }
 }

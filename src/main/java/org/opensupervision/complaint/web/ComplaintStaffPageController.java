@@ -7,7 +7,9 @@ import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.privacy.ContactVisibility;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +23,13 @@ class ComplaintStaffPageController {
     private final ComplaintRecords records;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
     ComplaintStaffPageController(ComplaintRecords records, DepartmentDirectory departments,
-                                 WorkingDayCalendar calendar, Clock clock) {
+                                 WorkingDayCalendar calendar, ContactVisibility contacts, Clock clock) {
         this.records = records;
+        this.contacts = contacts;
         this.departments = departments;
         this.calendar = calendar;
         this.clock = clock;
@@ -45,10 +49,13 @@ class ComplaintStaffPageController {
     }
 
     @GetMapping("/staff/complaints/{trackingNumber}")
-    String one(@PathVariable String trackingNumber, Model model) {
+    String one(@PathVariable String trackingNumber, Authentication user, Model model) {
         var complaint = records.find(trackingNumber)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", complaint);
+        // Complainant privacy: the supervision office, or a reveal of this case (the view is audited).
+        model.addAttribute("contactVisible", !complaint.isAnonymous()
+                && contacts.access(user, trackingNumber, ContactVisibility.Channel.PAGE).visible());
         model.addAttribute("breaches", records.breachesOf(complaint));
         model.addAttribute("concerned", departments.get(complaint.getDepartmentCode()));
         model.addAttribute("handling", departments.find(complaint.getHandlingDepartmentCode()).orElse(null));
