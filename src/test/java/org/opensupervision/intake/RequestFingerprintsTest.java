@@ -2,10 +2,6 @@ package org.opensupervision.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintRegistration;
@@ -18,7 +14,7 @@ class RequestFingerprintsTest {
     }
 
     @Test
-    void theFingerprintTellsSubmissionsApartAndIsKeyedSoContactDataCannotBeGuessedFromIt() throws Exception {
+    void theFingerprintTellsSubmissionsApartAndIsKeyedSoContactDataCannotBeGuessedFromIt() {
         RequestFingerprints fingerprints = new RequestFingerprints("a-server-secret-of-some-length");
         String fingerprint = fingerprints.of(registration("13800138000"));
 
@@ -27,8 +23,5 @@ class RequestFingerprintsTest {
         // Without the server secret the same input gives another value: trying phone numbers needs the secret.
         assertThat(new RequestFingerprints("another-server-secret-entirely").of(registration("13800138000")))
                 .isNotEqualTo(fingerprint);
-        String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest("13800138000".getBytes(StandardCharsets.UTF_8)));
-        assertThat(fingerprint).isNotEqualTo(plainHash);
     }
 }
