@@ -50,7 +50,9 @@ class Mailer {
         String recipients = String.join(", ", to) + (cc.isEmpty() ? "" : "; cc " + String.join(", ", cc));
         outbox.save(new OutboundMail(trackingNumber, notice, recipients, mail.subject(), mail.body(), delivery,
                 clock.instant()));
-        log.info("Mail {} of {} to {} ({})", notice, trackingNumber, recipients, delivery);
+        // A complainant's address is contact data: it is never logged.
+        log.info("Mail {} of {} to {} ({})", notice, trackingNumber,
+                notice.audience() == Notice.Audience.CITIZEN ? "the complainant" : recipients, delivery);
     }
 
     void recordNoAddress(String trackingNumber, Notice notice, ComposedMail mail) {
