@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * <li>Candidates are grouped by department, departments in code order, each department's cases in tracking-number
  * order (the order the cases were read in does not matter).</li>
  * <li>Each department gets {@code max(minimum, ceil(rate × cases))} checks, at most all its cases.</li>
- * <li>Within a department, weighted sampling without replacement (Efraimidis–Spirakis): one {@link Random} seeded with
- * the round's seed gives each case, in that order, {@code u} in [0, 1); its key is {@code u^(1/weight)}; the cases
+ * <li>Within a department, weighted sampling without replacement (Efraimidis–Spirakis): one {@link SplittableRandom}
+ * seeded with the round's seed (it scrambles the seed, so neighbouring seeds give unrelated draws) gives each case, in that order, {@code u} in [0, 1); its key is {@code u^(1/weight)}; the cases
  * with the largest keys are drawn. A case with weight 4 is about four times as likely to be drawn as one of weight
  * 1.</li>
  * </ol>
@@ -33,7 +33,7 @@ public final class SpotCheckSampler {
     public List<SpotCheckCandidate> draw(List<SpotCheckCandidate> candidates, long seed) {
         Map<String, List<SpotCheckCandidate>> byDepartment = candidates.stream().collect(Collectors.groupingBy(
                 SpotCheckCandidate::departmentCode, TreeMap::new, Collectors.toList()));
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         List<SpotCheckCandidate> sample = new ArrayList<>();
         for (Map.Entry<String, List<SpotCheckCandidate>> department : byDepartment.entrySet()) {
             List<SpotCheckCandidate> cases = new ArrayList<>(department.getValue());
