@@ -59,6 +59,22 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/mail/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Referral dossiers: discipline inspection's; unsealing the complainant is theirs alone.
+                        .requestMatchers(HttpMethod.POST, "/staff/discipline/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD))
+                        .requestMatchers("/staff/discipline/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Spot-check reports name departments' failures: the offices', not the departments'.
+                        .requestMatchers("/staff/spot-checks/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .headers(headers -> headers

@@ -63,5 +63,12 @@ class Mailer {
 
     /** A rendered mail. */
     record ComposedMail(String subject, String body) {
+
+        /** A rendered template: the first line is the subject, the rest the body. */
+        static ComposedMail of(String rendered) {
+            String text = rendered.strip();
+            int split = text.indexOf('\n');
+            return new ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
+        }
     }
 }

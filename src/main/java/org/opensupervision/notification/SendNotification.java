@@ -22,7 +22,7 @@ import org.thymeleaf.context.Context;
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
-        private final ComplaintRecords records;
+    private final ComplaintRecords records;
     private final DepartmentDirectory departments;
     private final ITemplateEngine templates;
     private final Mailer mailer;
@@ -64,6 +64,7 @@ class SendNotification implements JavaDelegate {
                     List.of(handling.headAddress()), mail);
             case SUPERVISION_OFFICE -> mailer.send(trackingNumber, notice,
                     List.of(properties.supervisionOfficeAddress()), List.of(), mail);
+            default -> throw new IllegalStateException(notice + " is sent through Notifications, not this step");
         }
     }
 
@@ -80,9 +81,7 @@ class SendNotification implements JavaDelegate {
                 "handlingDueAt", display.format(complaint.getHandlingDueAt()),
                 "noticeText", noticeText == null ? "" : noticeText,
                 "caseUrl", properties.publicBaseUrl() + "/staff/complaints/" + complaint.getTrackingNumber()));
-        String text = templates.process(notice.template(), context).strip();
-        int split = text.indexOf('\n');
-        return new Mailer.ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
+        return Mailer.ComposedMail.of(templates.process(notice.template(), context));
     }
 
 }

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,6 +45,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
     ObjectMapper json;
     @Autowired
     IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String edu;
@@ -262,6 +268,55 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(get("/engine-rest/process-instance/" + instance, "handler-gd-amr").statusCode()).isEqualTo(200);
         assertThat(post("/engine-rest/task/" + feedback + "/complete", "handler-gd-amr", body).statusCode())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void disciplineInspectorsSeeACaseOnceItIsEscalatedToThem() throws Exception {
+        String tn = cases.fileAndRoute("GD-AMR", "INTEGRITY", "matrix-integrity@example.com");
+        assertThat(get("/api/complaints/" + tn, "inspector").statusCode()).isEqualTo(404);
+        assertThat(json.readTree(get("/api/complaints?size=100&q=" + tn, "inspector").body())
+                .get("totalElements").asInt()).isZero();
+
+        cases.complete(tn, Activity.TRIAGE, Map.of("triageDecision", "ESCALATE", "triageReason", "索要好处费"));
+        String discipline = runtime.createProcessInstanceQuery().processDefinitionKey("disciplinary-escalation")
+                .processInstanceBusinessKey(tn).singleResult().getId();
+        management.createJobQuery().processInstanceId(discipline).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+
+        assertThat(get("/api/complaints/" + tn, "inspector").statusCode()).isEqualTo(200);
+        assertThat(json.readTree(get("/api/complaints?size=100&q=" + tn, "inspector").body())
+                .get("content").findValuesAsText("trackingNumber")).containsExactly(tn);
+        // Their tasks: the preliminary review of the new disciplinary case, through the engine.
+        JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + tn, "inspector").body());
+        assertThat(tasks.findValuesAsText("processDefinitionId")).isNotEmpty()
+                .allSatisfy(id -> assertThat(id).startsWith("disciplinary-escalation:"));
+        // Another department's handler still sees nothing of it; the department concerned still sees its case.
+        assertThat(get("/api/complaints/" + tn, "handler-gd-edu").statusCode()).isEqualTo(404);
+        assertThat(get("/api/complaints/" + tn, "handler-gd-amr").statusCode()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> officePages() {
+        return Stream.of(
+                Arguments.of("/staff/discipline", "inspector", 200), Arguments.of("/staff/discipline", "supervisor", 200),
+                Arguments.of("/staff/discipline", "handler-gd-amr", 403),
+                Arguments.of("/staff/discipline", "evaluator", 403),
+                Arguments.of("/staff/spot-checks", "supervisor", 200), Arguments.of("/staff/spot-checks", "evaluator", 200),
+                Arguments.of("/staff/spot-checks", "inspector", 200),
+                Arguments.of("/staff/spot-checks", "handler-gd-amr", 403));
+    }
+
+    @ParameterizedTest(name = "{1} opens {0}: {2}")
+    @MethodSource("officePages")
+    void officePagesAreClosedToDepartments(String path, String user, int expected) throws Exception {
+        assertThat(send(request(path, user).header("Accept", "text/html")).statusCode()).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyDisciplineInspectionUnsealsADossier() throws Exception {
+        HttpResponse<String> response = send(request("/staff/discipline/1/unseal", "supervisor")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reason=x")));
+        assertThat(response.statusCode()).isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.intake.ComplaintIntake;
 import org.opensupervision.intake.ComplaintSubmission;
+import org.opensupervision.workflow.ComplaintProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +74,8 @@ public class CaseDriver {
     }
 
     public ProcessInstance instance(String trackingNumber) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+                .processInstanceBusinessKey(trackingNumber)
                 .singleResult();
         if (instance == null) {
             throw new AssertionError("No running process instance for " + trackingNumber);

@@ -6,6 +6,7 @@ import org.opensupervision.access.StaffScope;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintQuery;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.complaint.EscalatedComplaints;
 import org.opensupervision.department.DepartmentDirectory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,10 +22,12 @@ class ScopedComplaints {
 
     private final ComplaintRecords records;
     private final DepartmentDirectory departments;
+    private final EscalatedComplaints escalated;
 
-    ScopedComplaints(ComplaintRecords records, DepartmentDirectory departments) {
+    ScopedComplaints(ComplaintRecords records, DepartmentDirectory departments, EscalatedComplaints escalated) {
         this.records = records;
         this.departments = departments;
+        this.escalated = escalated;
     }
 
     StaffScope scopeOf(Authentication login) {
@@ -34,11 +37,13 @@ class ScopedComplaints {
     Page<Complaint> search(Authentication login, ComplaintQuery query, Pageable page) {
         StaffScope scope = scopeOf(login);
         Set<String> visible = scope.everything() ? null : scope.departmentCodes();
-        return records.search(query, visible, page);
+        Set<String> alsoVisible = scope.escalatedCases() ? escalated.trackingNumbers() : Set.of();
+        return records.search(query, visible, alsoVisible, page);
     }
 
     Optional<Complaint> find(Authentication login, String trackingNumber) {
         StaffScope scope = scopeOf(login);
-        return records.find(trackingNumber).filter(c -> scope.coversDepartment(c.getHandlingDepartmentCode()));
+        return records.find(trackingNumber).filter(c -> scope.coversDepartment(c.getHandlingDepartmentCode())
+                || scope.escalatedCases() && escalated.isEscalated(trackingNumber));
     }
 }

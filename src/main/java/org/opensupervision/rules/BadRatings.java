@@ -1,0 +1,16 @@
+package org.opensupervision.rules;
+
+import java.time.Instant;
+
+/**
+ * Bad ratings (差评) of the satisfaction evaluation, as far as the rules and the spot-check weights need them. The
+ * ratings are another feature's data; until it exists, {@link NoBadRatingsYet} answers zero.
+ */
+public interface BadRatings {
+
+    /** How many bad ratings the department received since {@code since}. */
+    long countSince(String departmentCode, Instant since);
+
+    /** Whether the case was rated badly. */
+    boolean ratedBadly(String trackingNumber);
+}
