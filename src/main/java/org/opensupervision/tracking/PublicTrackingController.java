@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class PublicTrackingController {
 
     static final String ACCESS_CODE_HEADER = "X-Access-Code";
+    private static final java.net.URI PUBLIC_COMPLAINTS = java.net.URI.create("/api/public/complaints");
 
     private final PublicTracking tracking;
     private final CitizenTimeline timeline;
@@ -79,7 +80,10 @@ class PublicTrackingController {
         if (lookup instanceof PublicTracking.Lookup.Found found) {
             return then.apply(found);
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.problem(HttpStatus.NOT_FOUND,
-                ProblemTypes.NOT_FOUND, "problem.tracking.notFound", locale));
+        ProblemDetail notFound = problems.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND,
+                "problem.tracking.notFound", locale);
+        // Not the request path: the answer must not even echo which number was asked for.
+        notFound.setInstance(PUBLIC_COMPLAINTS);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound);
     }
 }
