@@ -15,11 +15,16 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -48,9 +53,12 @@ public class AuditTrail {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final boolean postgres;
+    private final ObjectProvider<EntityManagerFactory> entityManagers;
 
-    AuditTrail(DataSource dataSource, AuditProperties properties, Clock clock) {
+    AuditTrail(DataSource dataSource, AuditProperties properties, Clock clock,
+               ObjectProvider<EntityManagerFactory> entityManagers) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.entityManagers = entityManagers;
         this.properties = properties;
         this.chain = new AuditChain(properties.chainKey());
         this.clock = clock;
@@ -131,6 +139,7 @@ public class AuditTrail {
     }
 
     private void write(List<Pending> pending) {
+        flushApplicationChanges();
         // One lock per case, taken in a fixed order, so two transactions touching the same cases cannot deadlock.
         Map<String, List<Pending>> byCase = new java.util.TreeMap<>();
         for (Pending p : pending) {
@@ -138,6 +147,21 @@ public class AuditTrail {
         }
         pending.clear();
         byCase.forEach(this::writeChain);
+    }
+
+    /**
+     * Writes the transaction's pending JPA changes first, so that the chain head is the last row lock the transaction
+     * takes: two transactions on the same case then wait for each other in one order and cannot deadlock.
+     */
+    private void flushApplicationChanges() {
+        EntityManagerFactory factory = entityManagers.getIfAvailable();
+        if (factory == null) {
+            return;
+        }
+        EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+        if (entityManager != null) {
+            entityManager.flush();
+        }
     }
 
     private void writeChain(String caseKey, List<Pending> entries) {

@@ -151,17 +151,19 @@ public class CitizenRatings {
     }
 
     /**
-     * The supervision office called the complainant back; the department now has its working days to rectify.
+     * After a bad rating: the supervision office called the complainant back ({@code note}; null for an anonymous
+     * complainant, who cannot be called back), and the department now has its working days to rectify.
      *
      * @return the rectification deadline
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Instant recordCallback(String trackingNumber, String note, String actor) {
+    public Instant openRectification(String trackingNumber, String note, String actor) {
         Instant due = calendar.addWorkingDays(clock.instant(), properties.rectificationWorkingDays());
         get(trackingNumber, 1).recordCallback(note, due);
         // The note may name the complainant: the trail records that it was written, not what it says.
-        audit.append(new AuditRecord(trackingNumber, "CALLBACK_RECORDED", source(actor), actor, null, "round-1",
-                Map.of("noteLength", note.length(), "rectificationDueAt", due), null));
+        audit.append(new AuditRecord(trackingNumber, note == null ? "RECTIFICATION_OPENED" : "CALLBACK_RECORDED",
+                source(actor), actor, null, "round-1",
+                Map.of("noteLength", note == null ? 0 : note.length(), "rectificationDueAt", due), null));
         return due;
     }
 

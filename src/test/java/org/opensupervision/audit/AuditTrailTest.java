@@ -199,9 +199,11 @@ class AuditTrailTest extends IntegrationTest {
         appendEntries(caseKey, 2);
 
         assertThatThrownBy(() -> jdbc.update("update audit_entry set reason = 'x' where case_key = ?", caseKey))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("audit_entry is append-only: UPDATE refused");
         assertThatThrownBy(() -> jdbc.update("delete from audit_entry where case_key = ?", caseKey))
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("audit_entry is append-only: DELETE refused");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
+                .rootCause().hasMessageContaining("TRUNCATE refused");
         assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 2));
     }
 

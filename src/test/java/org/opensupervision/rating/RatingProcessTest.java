@@ -88,7 +88,12 @@ class RatingProcessTest extends IntegrationTest {
 
     /** A case whose reply was approved and mailed; the rating process waits for the complainant. */
     private String replied(String email) {
-        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", email);
+        return replied(CaseDriver.submission("GD-AMR", "ATTITUDE", email));
+    }
+
+    private String replied(org.opensupervision.intake.ComplaintSubmission submission) {
+        String tn = cases.file(submission);
+        cases.runDueJobs(tn);
         cases.complete(tn, ComplaintProcess.Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
         cases.complete(tn, ComplaintProcess.Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
         cases.complete(tn, ComplaintProcess.Activity.HANDLING, Map.of("handlingAction", "REPLY",
@@ -321,5 +326,30 @@ class RatingProcessTest extends IntegrationTest {
                         .jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("level",
                                 "answers.colour", "answers.problemSolved")));
         assertThat(ratings.ratingsOf(tn).get(0).getStatus()).isEqualTo(RatingStatus.OPEN);
+    }
+
+    @Test
+    void anAnonymousComplainantRatesOnTheTrackingPageAndABadRatingGoesStraightToRectification() throws Exception {
+        var submission = CaseDriver.submission("GD-AMR", "ATTITUDE", null);
+        submission.setAnonymous(true);
+        String tn = replied(submission);
+        assertThat(mails(tn, "满意度评价")).isEmpty();
+
+        rateOnTrackingPage(tn, 2);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(rating(tn).getId()).singleResult())
+                .isWaitingAt(Activity.RECTIFICATION);
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(rating(tn).getId())
+                .taskDefinitionKey(Activity.CALLBACK).count()).isZero();
+        assertThat(auditKinds(tn)).contains("RECTIFICATION_OPENED").doesNotContain("CALLBACK_RECORDED");
+        assertThat(ratings.ratingsOf(tn).get(0).getChannel()).isEqualTo("TRACKING_PAGE");
+
+        complete(tn, Activity.RECTIFICATION, "handler-gd-amr", Map.of("rectificationAction", "RECTIFY",
+                "rectificationText", "已整改。"));
+        rateOnTrackingPage(tn, 4);
+
+        assertThat(rating(tn).getEndActivityId()).isEqualTo("EndEvent_Rated");
+        assertThat(ratings.ratingsOf(tn)).extracting(CitizenRating::getLevel)
+                .containsExactly(RatingLevel.DISSATISFIED, RatingLevel.SATISFIED);
     }
 }
