@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.rating.RatingProcess;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
@@ -97,7 +98,7 @@ class EngineAuthorizations {
             String group = department.handlingGroup();
             grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
             // The diagrams and deployed forms of the models that give departments tasks; no instance or history.
-            for (String key : List.of(ComplaintProcess.KEY, SpotCheck.KEY, RuleCheck.KEY)) {
+            for (String key : List.of(ComplaintProcess.KEY, RatingProcess.KEY, SpotCheck.KEY, RuleCheck.KEY)) {
                 grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
             }
             directory(grants, group);

@@ -51,9 +51,11 @@ class SecurityConfiguration {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/complaints/new", "/css/**", "/js/**", "/favicon.ico",
-                                "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info")
+                                "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info",
+                                "/track", "/rate/**", "/api/public/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints", "/track", "/track/rating",
+                                "/rate/**", "/api/public/**").permitAll()
                         .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
                         // Mail to citizens carries their contact data: the supervision office's only.
                         .requestMatchers("/staff/mail/**").hasAnyAuthority(

@@ -13,7 +13,11 @@ public enum Notice {
     RULE_WARNING(Audience.DEPARTMENT),
     RULE_NOTICE(Audience.DEPARTMENT_AND_HEAD),
     DISCIPLINE_STEP_OVERDUE(Audience.DISCIPLINE_HEAD),
-    DISCIPLINE_OUTCOME(Audience.DEPARTMENT_AND_SUPERVISION_OFFICE);
+    DISCIPLINE_OUTCOME(Audience.DEPARTMENT_AND_SUPERVISION_OFFICE),
+    // Citizen rating and rectification.
+    RATING_INVITATION(Audience.CITIZEN),
+    RECTIFICATION_REPLY(Audience.CITIZEN),
+    RECTIFICATION_OVERDUE(Audience.SUPERVISION_OFFICE);
 
     /** Who a notice goes to. */
     public enum Audience {

@@ -28,9 +28,11 @@ class SendNotification implements JavaDelegate {
     private final Mailer mailer;
     private final MailProperties properties;
     private final DeadlineDisplay display;
+    private final List<MailFacts> extraFacts;
 
     SendNotification(ComplaintRecords records, DepartmentDirectory departments, ITemplateEngine templates,
-                     Mailer mailer, MailProperties properties, DeadlineDisplay display) {
+                     Mailer mailer, MailProperties properties, DeadlineDisplay display, List<MailFacts> extraFacts) {
+        this.extraFacts = extraFacts;
         this.records = records;
         this.departments = departments;
         this.templates = templates;
@@ -81,6 +83,7 @@ class SendNotification implements JavaDelegate {
                 "handlingDueAt", display.format(complaint.getHandlingDueAt()),
                 "noticeText", noticeText == null ? "" : noticeText,
                 "caseUrl", properties.publicBaseUrl() + "/staff/complaints/" + complaint.getTrackingNumber()));
+        extraFacts.forEach(f -> context.setVariables(f.factsFor(notice, complaint.getTrackingNumber())));
         return Mailer.ComposedMail.of(templates.process(notice.template(), context));
     }
 

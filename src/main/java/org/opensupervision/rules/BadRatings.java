@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Bad ratings (差评) of the satisfaction evaluation, as far as the rules and the spot-check weights need them. The
- * ratings are another feature's data; until it exists, {@link NoBadRatingsYet} answers zero.
+ * ratings are the rating module's data: it implements this interface ({@code rating.RecordedBadRatings}), so the
+ * rules need not know that module.
  */
 public interface BadRatings {
 

@@ -86,6 +86,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} reads the {1} case's timeline, audit check, dossier and timeline page: {2}")
+    @MethodSource("complaintDetail")
+    void caseRecordsFollowTheSameScope(String user, String which, int expected) throws Exception {
+        String tn = trackingNumber(which);
+        for (String suffix : new String[] {"/timeline", "/audit/verify", "/dossier"}) {
+            assertThat(get("/api/complaints/" + tn + suffix, user).statusCode()).as(suffix).isEqualTo(expected);
+        }
+        assertThat(send(request("/staff/complaints/" + tn + "/timeline", user).header("Accept", "text/html"))
+                .statusCode()).isEqualTo(expected == 401 ? 302 : expected);
+    }
+
     @ParameterizedTest(name = "{0} opens the {1} case page: {2}")
     @MethodSource("complaintDetail")
     void complaintPage(String user, String which, int expected) throws Exception {

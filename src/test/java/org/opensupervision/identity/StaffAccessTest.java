@@ -32,6 +32,7 @@ class StaffAccessTest extends IntegrationTest {
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                // The first call initialises the engine REST application: slow on a busy 2-core machine.
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.privacy.ContactVisibility;
 import org.opensupervision.web.Problems;
@@ -26,13 +27,13 @@ import io.swagger.v3.oas.annotations.Operation;
 class ComplaintStaffApiController {
 
     private final ComplaintRecords records;
-    private final ScopedComplaints scoped;
+    private final ComplaintAccess scoped;
     private final WorkingDayCalendar calendar;
     private final Problems problems;
     private final ContactVisibility contacts;
     private final Clock clock;
 
-    ComplaintStaffApiController(ComplaintRecords records, ScopedComplaints scoped, WorkingDayCalendar calendar,
+    ComplaintStaffApiController(ComplaintRecords records, ComplaintAccess scoped, WorkingDayCalendar calendar,
                                 Problems problems, ContactVisibility contacts, Clock clock) {
         this.records = records;
         this.scoped = scoped;

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.ComplaintCategory;
+import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.department.DepartmentDirectory;
@@ -21,13 +22,13 @@ import org.springframework.web.server.ResponseStatusException;
 class ComplaintStaffPageController {
 
     private final ComplaintRecords records;
-    private final ScopedComplaints scoped;
+    private final ComplaintAccess scoped;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
     private final ContactVisibility contacts;
     private final Clock clock;
 
-    ComplaintStaffPageController(ComplaintRecords records, ScopedComplaints scoped, DepartmentDirectory departments,
+    ComplaintStaffPageController(ComplaintRecords records, ComplaintAccess scoped, DepartmentDirectory departments,
                                  WorkingDayCalendar calendar, ContactVisibility contacts, Clock clock) {
         this.records = records;
         this.scoped = scoped;

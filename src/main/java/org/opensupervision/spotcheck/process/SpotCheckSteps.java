@@ -80,7 +80,7 @@ class SpotCheckSteps {
 
     /** Records what the department did about the discrepancy. */
     @Bean
-    JavaDelegate recordRectification(SpotChecks spotChecks) {
+    JavaDelegate recordSpotCheckRectification(SpotChecks spotChecks) {
         return execution -> spotChecks.recordRectification(sampleId(execution),
                 (String) execution.getVariable("rectificationText"));
     }

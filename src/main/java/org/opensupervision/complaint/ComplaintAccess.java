@@ -1,12 +1,8 @@
-package org.opensupervision.complaint.web;
+package org.opensupervision.complaint;
 
 import java.util.Optional;
 import java.util.Set;
 import org.opensupervision.access.StaffScope;
-import org.opensupervision.complaint.Complaint;
-import org.opensupervision.complaint.ComplaintQuery;
-import org.opensupervision.complaint.ComplaintRecords;
-import org.opensupervision.complaint.EscalatedComplaints;
 import org.opensupervision.department.DepartmentDirectory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,33 +11,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * The complaints a staff login may see (the staff half of the matrix in {@code docs/security.md}): a case outside
- * the login's scope is treated as if it did not exist, so its tracking number tells nothing.
+ * the login's scope is treated as if it did not exist, so its tracking number tells nothing. Every staff endpoint
+ * that reads a case goes through here.
  */
 @Component
-class ScopedComplaints {
+public class ComplaintAccess {
 
     private final ComplaintRecords records;
     private final DepartmentDirectory departments;
     private final EscalatedComplaints escalated;
 
-    ScopedComplaints(ComplaintRecords records, DepartmentDirectory departments, EscalatedComplaints escalated) {
+    ComplaintAccess(ComplaintRecords records, DepartmentDirectory departments, EscalatedComplaints escalated) {
         this.records = records;
         this.departments = departments;
         this.escalated = escalated;
     }
 
-    StaffScope scopeOf(Authentication login) {
+    public StaffScope scopeOf(Authentication login) {
         return StaffScope.of(login, departments);
     }
 
-    Page<Complaint> search(Authentication login, ComplaintQuery query, Pageable page) {
+    public Page<Complaint> search(Authentication login, ComplaintQuery query, Pageable page) {
         StaffScope scope = scopeOf(login);
         Set<String> visible = scope.everything() ? null : scope.departmentCodes();
         Set<String> alsoVisible = scope.escalatedCases() ? escalated.trackingNumbers() : Set.of();
         return records.search(query, visible, alsoVisible, page);
     }
 
-    Optional<Complaint> find(Authentication login, String trackingNumber) {
+    public Optional<Complaint> find(Authentication login, String trackingNumber) {
         StaffScope scope = scopeOf(login);
         return records.find(trackingNumber).filter(c -> scope.coversDepartment(c.getHandlingDepartmentCode())
                 || scope.escalatedCases() && escalated.isEscalated(trackingNumber));
