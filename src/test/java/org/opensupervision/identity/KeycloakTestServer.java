@@ -23,14 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Keycloak for the tests: the {@code keycloak-quarkus-dist} the build unpacked into {@code target/keycloak}
  * ({@code -Dkeycloak.home}), started once per test JVM with {@code kc.sh start-dev} on free loopback ports (HTTP and
- * management), a fresh data directory and in-memory database, importing {@code keycloak/realm-export.json}. Stopped
+ * management), a fresh data directory (and so a fresh dev-mode database), importing {@code keycloak/realm-export.json}. Stopped
  * when the JVM ends: the Java child of {@code kc.sh} by its pid, then the shell.
  */
 final class KeycloakTestServer {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakTestServer.class);
     static final String REALM = "supervision";
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final Duration STARTUP = Duration.ofSeconds(300);
 
     private static KeycloakTestServer instance;
 
@@ -79,10 +79,12 @@ final class KeycloakTestServer {
                     port, management, Runtime.version(), javaHome, logFile);
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + management,
-                    "--db=dev-mem", "--import-realm", "--health-enabled=true", "--cache=local")
+                    "--import-realm")
                     .redirectErrorStream(true).redirectOutput(logFile.toFile());
             builder.environment().put("JAVA_HOME", javaHome);
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            // Only run-time options on the command line: a build-time option (--db, --health-enabled, ...) would make
+            // every start re-augment the Quarkus application first, a minute or more on two cores.
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString());
             // The application runs on a random loopback port: let the realm's client redirect to any of them.
