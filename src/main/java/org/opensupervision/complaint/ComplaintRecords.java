@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +63,16 @@ public class ComplaintRecords {
         return complaints.existsByTrackingNumber(trackingNumber);
     }
 
-    /** Complaints matching the query, one page. */
+    /**
+     * Complaints matching the query, one page, among those a staff user may see.
+     *
+     * @param visibleDepartments the departments whose cases (by the department handling them now) may be listed;
+     *                           {@code null} for every case
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Page<Complaint> search(ComplaintQuery query, Pageable page) {
-        return complaints.findAll(ComplaintSpecifications.matching(query, clock.instant()), page);
+    public Page<Complaint> search(ComplaintQuery query, Set<String> visibleDepartments, Pageable page) {
+        return complaints.findAll(ComplaintSpecifications.matching(query, clock.instant())
+                .and(ComplaintSpecifications.handledByAnyOf(visibleDepartments)), page);
     }
 
     /** The deadline breaches of one complaint, oldest first. */

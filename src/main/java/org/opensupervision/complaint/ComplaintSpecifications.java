@@ -3,6 +3,7 @@ package org.opensupervision.complaint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -45,6 +46,13 @@ final class ComplaintSpecifications {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** Cases now handled by one of these departments; {@code null} means no restriction, empty means none. */
+    static Specification<Complaint> handledByAnyOf(Set<String> departmentCodes) {
+        return (root, query, cb) -> departmentCodes == null ? cb.conjunction()
+                : departmentCodes.isEmpty() ? cb.disjunction()
+                : root.get("handlingDepartmentCode").in(departmentCodes);
     }
 
     /** The same rule as {@link Complaint#isOverdue(Instant)}, as a query. */

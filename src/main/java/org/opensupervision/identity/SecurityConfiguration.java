@@ -1,5 +1,6 @@
 package org.opensupervision.identity;
 
+import org.opensupervision.access.StaffGroups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,6 +50,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints").permitAll()
                         .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
+                        // Mail to citizens carries their contact data: the supervision office's only.
+                        .requestMatchers("/staff/mail/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         staffLogin.configure(http);

@@ -10,24 +10,30 @@ import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-/** Staff read complaints: one by tracking number, or a filtered, sorted, paged list. Login required. */
+/**
+ * Staff read complaints: one by tracking number, or a filtered, sorted, paged list. Login required; each login sees
+ * only the cases of its scope (a department its own cases, the supervision office all).
+ */
 @RestController
 class ComplaintStaffApiController {
 
     private final ComplaintRecords records;
+    private final ScopedComplaints scoped;
     private final WorkingDayCalendar calendar;
     private final Problems problems;
     private final Clock clock;
 
-    ComplaintStaffApiController(ComplaintRecords records, WorkingDayCalendar calendar, Problems problems,
-                                Clock clock) {
+    ComplaintStaffApiController(ComplaintRecords records, ScopedComplaints scoped, WorkingDayCalendar calendar,
+                                Problems problems, Clock clock) {
         this.records = records;
+        this.scoped = scoped;
         this.calendar = calendar;
         this.problems = problems;
         this.clock = clock;
@@ -38,21 +44,22 @@ class ComplaintStaffApiController {
             + "sort=field,asc|desc on submittedAt, firstFeedbackDueAt, handlingDueAt, status, priority, "
             + "trackingNumber, departmentCode, category. Paging: page (from 0), size (at most 100).")
     @GetMapping("/api/complaints")
-    ResponseEntity<?> list(ComplaintListRequest request, Locale locale) {
+    ResponseEntity<?> list(ComplaintListRequest request, Authentication login, Locale locale) {
         if (!request.sortIsValid()) {
             return ResponseEntity.badRequest().body(problems.invalidParameter("sort", request.sort(), "unknownField",
                     ComplaintListRequest.SORT_FIELDS.toString(), locale));
         }
         Instant now = clock.instant();
-        var page = records.search(request.query(calendar.zone()), request.pageable())
+        var page = scoped.search(login, request.query(calendar.zone()), request.pageable())
                 .map(c -> ComplaintView.of(c, now, null));
         return ResponseEntity.ok(PageView.of(page, request.sort()));
     }
 
-    @Operation(summary = "Read one complaint, with its missed deadlines")
+    @Operation(summary = "Read one complaint, with its missed deadlines",
+            description = "404 also for a case outside the caller's scope (another department's).")
     @GetMapping("/api/complaints/{trackingNumber}")
-    ResponseEntity<?> one(@PathVariable String trackingNumber, Locale locale) {
-        return records.find(trackingNumber)
+    ResponseEntity<?> one(@PathVariable String trackingNumber, Authentication login, Locale locale) {
+        return scoped.find(login, trackingNumber)
                 .<ResponseEntity<?>>map(c -> ResponseEntity.ok(view(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.notFound(locale)));
     }

@@ -8,6 +8,7 @@ import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.department.DepartmentDirectory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,21 +20,23 @@ import org.springframework.web.server.ResponseStatusException;
 class ComplaintStaffPageController {
 
     private final ComplaintRecords records;
+    private final ScopedComplaints scoped;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    ComplaintStaffPageController(ComplaintRecords records, DepartmentDirectory departments,
+    ComplaintStaffPageController(ComplaintRecords records, ScopedComplaints scoped, DepartmentDirectory departments,
                                  WorkingDayCalendar calendar, Clock clock) {
         this.records = records;
+        this.scoped = scoped;
         this.departments = departments;
         this.calendar = calendar;
         this.clock = clock;
     }
 
     @GetMapping("/staff/complaints")
-    String list(ComplaintListRequest request, Model model) {
-        model.addAttribute("page", records.search(request.query(calendar.zone()), request.pageable()));
+    String list(ComplaintListRequest request, Authentication login, Model model) {
+        model.addAttribute("page", scoped.search(login, request.query(calendar.zone()), request.pageable()));
         model.addAttribute("filter", request);
         model.addAttribute("departments", departments.all());
         model.addAttribute("departmentsByCode", departments.all().stream()
@@ -45,8 +48,8 @@ class ComplaintStaffPageController {
     }
 
     @GetMapping("/staff/complaints/{trackingNumber}")
-    String one(@PathVariable String trackingNumber, Model model) {
-        var complaint = records.find(trackingNumber)
+    String one(@PathVariable String trackingNumber, Authentication login, Model model) {
+        var complaint = scoped.find(login, trackingNumber)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", complaint);
         model.addAttribute("breaches", records.breachesOf(complaint));

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.opensupervision.access.CaseAuthorizations;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess.Var;
@@ -24,11 +25,14 @@ class ApplyRedirect implements JavaDelegate {
 
     private final ComplaintRecords records;
     private final DepartmentDirectory departments;
+    private final CaseAuthorizations caseAuthorizations;
     private final Clock clock;
 
-    ApplyRedirect(ComplaintRecords records, DepartmentDirectory departments, Clock clock) {
+    ApplyRedirect(ComplaintRecords records, DepartmentDirectory departments, CaseAuthorizations caseAuthorizations,
+                  Clock clock) {
         this.records = records;
         this.departments = departments;
+        this.caseAuthorizations = caseAuthorizations;
         this.clock = clock;
     }
 
@@ -40,10 +44,12 @@ class ApplyRedirect implements JavaDelegate {
         String newGroup = routing.department().handlingGroup();
         records.recordRedirect(execution.getProcessBusinessKey(), routing.department().code(), newGroup,
                 routing.priority());
+        caseAuthorizations.moveCase(execution.getProcessInstanceId(), previousGroup, newGroup);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskCandidateGroup(previousGroup).list()) {
             tasks.deleteCandidateGroup(task.getId(), previousGroup);
+            caseAuthorizations.revokeTask(task.getId(), previousGroup);
             tasks.addCandidateGroup(task.getId(), newGroup);
             if (task.getAssignee() != null) {
                 tasks.setAssignee(task.getId(), null);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.access.CaseAuthorizations;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
@@ -19,11 +20,14 @@ class RecordRouting implements JavaDelegate {
 
     private final ComplaintRecords records;
     private final DepartmentDirectory departments;
+    private final CaseAuthorizations caseAuthorizations;
     private final Clock clock;
 
-    RecordRouting(ComplaintRecords records, DepartmentDirectory departments, Clock clock) {
+    RecordRouting(ComplaintRecords records, DepartmentDirectory departments, CaseAuthorizations caseAuthorizations,
+                  Clock clock) {
         this.records = records;
         this.departments = departments;
+        this.caseAuthorizations = caseAuthorizations;
         this.clock = clock;
     }
 
@@ -33,6 +37,7 @@ class RecordRouting implements JavaDelegate {
         routing.applyTo(execution, clock.instant());
         records.recordRouting(execution.getProcessBusinessKey(), routing.department().code(),
                 routing.department().handlingGroup(), routing.priority());
+        caseAuthorizations.grantCase(execution.getProcessInstanceId(), routing.department().handlingGroup());
     }
 
     /** The DMN single result, resolved against the department directory. */

@@ -1,0 +1,152 @@
+package org.opensupervision.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.opensupervision.department.Department;
+import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.workflow.ComplaintProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The standing Camunda authorizations of every staff group (the engine half of the matrix in
+ * {@code docs/security.md}). Written at start-up, whatever the identity source (Camunda's own or Keycloak), and
+ * brought up to date on every start: missing permissions are added, nothing else is touched. Tasks need no standing
+ * grant: the engine gives a candidate group READ and UPDATE on each task it is offered, and takes them back when
+ * the task moves (a redirect). Per-case grants are {@link CaseAuthorizations}.
+ */
+@Component
+class EngineAuthorizations {
+
+    static final String DISCIPLINE_PROCESS_KEY = "disciplinary-escalation";
+    private static final String ANY = Authorization.ANY;
+    private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
+
+    private final AuthorizationService authorizations;
+    private final DepartmentDirectory departments;
+
+    EngineAuthorizations(AuthorizationService authorizations, DepartmentDirectory departments) {
+        this.authorizations = authorizations;
+        this.departments = departments;
+    }
+
+    /** One standing grant: a group, a resource (or {@code *}) and its permissions. */
+    record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        String office = StaffGroups.SUPERVISION_OFFICE;
+        grants.add(new Grant(office, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(office, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        grants.add(new Grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB));
+        grants.add(new Grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.CREATE,
+                ProcessInstancePermissions.RETRY_JOB));
+        grants.add(new Grant(office, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE,
+                TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN));
+        grants.add(new Grant(office, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
+        grants.add(new Grant(office, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+        readOnlyModels(grants, office);
+        directory(grants, office);
+
+        String evaluation = StaffGroups.EVALUATION_OFFICE;
+        grants.add(new Grant(evaluation, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(evaluation, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
+        grants.add(new Grant(evaluation, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
+                HistoricProcessInstancePermissions.READ));
+        readOnlyModels(grants, evaluation);
+
+        String discipline = StaffGroups.DISCIPLINE_INSPECTION;
+        grants.add(new Grant(discipline, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        grants.add(new Grant(discipline, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, DISCIPLINE_PROCESS_KEY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK));
+        grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, ComplaintProcess.KEY,
+                ProcessDefinitionPermissions.READ));
+        directory(grants, discipline);
+
+        for (Department department : departments.all()) {
+            String group = department.handlingGroup();
+            grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+            // The diagram and the deployed forms of the case model; no instance or history of it beyond their own.
+            grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ComplaintProcess.KEY,
+                    ProcessDefinitionPermissions.READ));
+            directory(grants, group);
+        }
+        return grants;
+    }
+
+    private static void readOnlyModels(List<Grant> grants, String group) {
+        grants.add(new Grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ));
+        grants.add(new Grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
+        grants.add(new Grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+    }
+
+    /** Task filters and the names of users and groups, which Tasklist shows. */
+    private static void directory(List<Grant> grants, String group) {
+        grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
+        grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
+        grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void apply() {
+        int written = 0;
+        for (Grant grant : grants()) {
+            if (apply(grant)) {
+                written++;
+            }
+        }
+        log.info("Camunda authorizations of the staff groups checked: {} written or extended", written);
+    }
+
+    private boolean apply(Grant grant) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(grant.groupId())
+                .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
+        boolean created = authorization == null;
+        if (created) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(grant.groupId());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        }
+        boolean changed = created;
+        for (Permission permission : grant.permissions()) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,22 @@
+package org.opensupervision.access;
+
+/** Ids of the staff groups; the same in Camunda's own identity (embedded default) and in Keycloak. */
+public final class StaffGroups {
+
+    public static final String SUPERVISION_OFFICE = "supervision-office";
+    public static final String DISCIPLINE_INSPECTION = "discipline-inspection";
+    public static final String EVALUATION_OFFICE = "evaluation-office";
+    /** Camunda's administrators group: all permissions on everything. */
+    public static final String ADMINISTRATORS = "camunda-admin";
+    /** Department handling groups are {@code dept-<department code in lower case>}. */
+    public static final String DEPARTMENT_PREFIX = "dept-";
+    /** Spring Security authority of a group membership. */
+    public static final String AUTHORITY_PREFIX = "GROUP_";
+
+    private StaffGroups() {
+    }
+
+    public static String authority(String groupId) {
+        return AUTHORITY_PREFIX + groupId;
+    }
+}
