@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.opensupervision.access.StaffGroups;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -17,7 +18,7 @@ final class KeycloakGroups {
     static final String CLAIM = "groups";
     static final String USER_NAME_CLAIM = "preferred_username";
     static final String REGISTRATION_ID = "keycloak";
-    private static final String GROUP = "GROUP_";
+    private static final String GROUP = StaffGroups.AUTHORITY_PREFIX;
 
     private KeycloakGroups() {
     }

@@ -82,8 +82,9 @@ class KeycloakIdentityTest extends IntegrationTest {
     }
 
     @Test
-    void aDepartmentHandlerWithATokenReachesTheirOwnDepartmentsComplaintAndTask() throws Exception {
+    void aDepartmentHandlerWithATokenReachesTheirOwnDepartmentsComplaintAndTaskOnly() throws Exception {
         String amr = cases.fileAndRoute("GD-AMR", "SLOW_ACTION", "keycloak-own@example.com");
+        String edu = cases.fileAndRoute("GD-EDU", "SLOW_ACTION", "keycloak-other@example.com");
         String token = token("handler-gd-amr");
 
         HttpResponse<String> complaint = get("/api/complaints/" + amr, token);
@@ -94,6 +95,13 @@ class KeycloakIdentityTest extends IntegrationTest {
         HttpResponse<String> task = get("/engine-rest/task/" + firstFeedback.getId(), token);
         assertThat(task.statusCode()).isEqualTo(200);
         assertThat(json.readTree(task.body()).path("name").asText()).isEqualTo(firstFeedback.getName());
+
+        // Another department's case: the staff API does not admit it exists, the engine refuses its task.
+        assertThat(get("/api/complaints/" + edu, token).statusCode()).isEqualTo(404);
+        assertThat(get("/engine-rest/task/" + departmentTask(edu).getId(), token).statusCode()).isEqualTo(403);
+        HttpResponse<String> visible = get("/engine-rest/task?processInstanceBusinessKey=" + edu, token);
+        assertThat(visible.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(visible.body())).isEmpty();
     }
 
     @Test
@@ -151,7 +159,8 @@ class KeycloakIdentityTest extends IntegrationTest {
         assertThat(user.statusCode()).isEqualTo(200);
         JsonNode authentication = json.readTree(user.body());
         assertThat(authentication.path("userId").asText()).isEqualTo("handler-gd-amr");
-        assertThat(authentication.path("authorizedApps").toString()).contains("tasklist");
+        assertThat(authentication.path("authorizedApps").toString()).contains("tasklist")
+                .doesNotContain("cockpit", "admin");
         // The same login opens the staff pages.
         assertThat(browser.get(base() + "/staff/complaints").statusCode()).isEqualTo(200);
 
