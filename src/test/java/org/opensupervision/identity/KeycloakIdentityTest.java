@@ -62,6 +62,7 @@ class KeycloakIdentityTest extends IntegrationTest {
     @Autowired
     ObjectMapper json;
 
+    // Generous timeouts: the first token the application sees makes it fetch Keycloak's keys, on two busy cores.
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -139,7 +140,7 @@ class KeycloakIdentityTest extends IntegrationTest {
         assertThat(login).endsWith("/oauth2/authorization/keycloak");
 
         HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(URI.create(login))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(authorize.statusCode()).isEqualTo(302);
         assertThat(authorize.headers().firstValue("Location").orElseThrow())
                 .startsWith(KEYCLOAK.issuer() + "/protocol/openid-connect/auth?")
@@ -196,7 +197,7 @@ class KeycloakIdentityTest extends IntegrationTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -210,7 +211,7 @@ class KeycloakIdentityTest extends IntegrationTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(KEYCLOAK.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(10)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asText();
@@ -236,7 +237,7 @@ class KeycloakIdentityTest extends IntegrationTest {
         final List<String> redirects = new ArrayList<>();
 
         HttpResponse<String> get(String uri) throws Exception {
-            return follow(client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).build(),
+            return follow(client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
 
@@ -245,7 +246,7 @@ class KeycloakIdentityTest extends IntegrationTest {
             String xsrf = cookies.getCookieStore().getCookies().stream()
                     .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().map(c -> c.getValue()).orElse("");
             return client.send(HttpRequest.newBuilder(URI.create(uri)).header("X-XSRF-TOKEN", xsrf)
-                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -257,7 +258,7 @@ class KeycloakIdentityTest extends IntegrationTest {
                     + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
             return follow(client.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(10)).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
 
@@ -266,7 +267,7 @@ class KeycloakIdentityTest extends IntegrationTest {
             while (response.statusCode() / 100 == 3 && hops++ < 10) {
                 URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
                 redirects.add(next.toString());
-                response = client.send(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(10)).build(),
+                response = client.send(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(60)).build(),
                         HttpResponse.BodyHandlers.ofString());
             }
             return response;
