@@ -226,14 +226,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .build();
         String base = "http://127.0.0.1:" + port;
         browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
         String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .findFirst().orElseThrow().getValue();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
                         URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(expected);
     }
 
@@ -272,7 +272,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(15));
+                .timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
