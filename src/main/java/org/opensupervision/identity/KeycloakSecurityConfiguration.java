@@ -12,8 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
@@ -33,8 +35,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
  * The {@code keycloak} profile: Camunda reads users and groups from Keycloak (the community identity provider plugin),
@@ -61,7 +61,8 @@ class KeycloakSecurityConfiguration {
     SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity,
                                         Converter<Jwt, AbstractAuthenticationToken> keycloakJwt) throws Exception {
         http.securityMatcher(PATHS.matcher("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
+                .authorizeHttpRequests(auth -> auth.anyRequest()
+                        .hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(keycloakJwt)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -102,7 +103,7 @@ class KeycloakSecurityConfiguration {
         return http.build();
     }
 
-    /** OIDC RP-initiated logout: the browser goes to Keycloak's end-session endpoint and comes back to the home page. */
+    /** OIDC RP-initiated logout: the browser goes to Keycloak's end-session endpoint, then back to the home page. */
     static LogoutSuccessHandler rpInitiatedLogout(ClientRegistrationRepository clients) {
         OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(clients);
         handler.setPostLogoutRedirectUri("{baseUrl}/");

@@ -39,6 +39,7 @@ class KeycloakStaffLogin implements StaffLogin {
                 // Programs get a 401 with a bearer challenge, not a redirect to Keycloak's login page.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
-                .logout(logout -> logout.logoutSuccessHandler(KeycloakSecurityConfiguration.rpInitiatedLogout(clients)));
+                .logout(logout -> logout
+                        .logoutSuccessHandler(KeycloakSecurityConfiguration.rpInitiatedLogout(clients)));
     }
 }

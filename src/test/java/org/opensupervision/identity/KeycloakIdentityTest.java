@@ -97,9 +97,13 @@ class KeycloakIdentityTest extends IntegrationTest {
         assertThat(task.statusCode()).isEqualTo(200);
         assertThat(json.readTree(task.body()).path("name").asText()).isEqualTo(firstFeedback.getName());
 
-        // Another department's case: the staff API does not admit it exists, the engine refuses its task.
+        // Another department's case: neither the staff API nor the engine admits it exists, and the engine refuses
+        // to let them work on its task (the contract of AuthorizationMatrixTest, here with Keycloak's tokens).
+        String eduTask = departmentTask(edu).getId();
         assertThat(get("/api/complaints/" + edu, token).statusCode()).isEqualTo(404);
-        assertThat(get("/engine-rest/task/" + departmentTask(edu).getId(), token).statusCode()).isEqualTo(403);
+        assertThat(get("/engine-rest/task/" + eduTask, token).statusCode()).isEqualTo(404);
+        assertThat(post("/engine-rest/task/" + eduTask + "/complete", token, "{\"variables\":{}}").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> visible = get("/engine-rest/task?processInstanceBusinessKey=" + edu, token);
         assertThat(visible.statusCode()).isEqualTo(200);
         assertThat(json.readTree(visible.body())).isEmpty();
@@ -126,7 +130,8 @@ class KeycloakIdentityTest extends IntegrationTest {
 
     @Test
     void theEngineRestApiRunsAsTheTokensUser() throws Exception {
-        HttpResponse<String> response = get("/engine-rest/identity/groups?userId=handler-gd-amr", token("handler-gd-amr"));
+        HttpResponse<String> response = get("/engine-rest/identity/groups?userId=handler-gd-amr",
+                token("handler-gd-amr"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode groups = json.readTree(response.body()).path("groups");
         assertThat(groups.findValuesAsText("id")).containsExactly("dept-gd-amr");
@@ -188,7 +193,8 @@ class KeycloakIdentityTest extends IntegrationTest {
     }
 
     private Task departmentTask(String trackingNumber) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber).taskDefinitionKey("Task_FirstFeedback")
+        return tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+                .taskDefinitionKey("Task_FirstFeedback")
                 .singleResult();
     }
 
@@ -202,6 +208,12 @@ class KeycloakIdentityTest extends IntegrationTest {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** An access token for a demo user, from the realm's CLI/test client (password grant). */
@@ -229,7 +241,8 @@ class KeycloakIdentityTest extends IntegrationTest {
     /** A browser without JavaScript: keeps cookies, follows redirects one by one (and remembers them). */
     private static final class Browser {
 
-        private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+        private static final Pattern FORM_ACTION =
+                Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
         private final CookieManager cookies = new LoopbackCookies();
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Keycloak for the tests: the {@code keycloak-quarkus-dist} the build unpacked into {@code target/keycloak}
  * ({@code -Dkeycloak.home}), started once per test JVM with {@code kc.sh start-dev} on free loopback ports (HTTP and
- * management), a fresh data directory (and so a fresh dev-mode database), importing {@code keycloak/realm-export.json}. Stopped
- * when the JVM ends: the Java child of {@code kc.sh} by its pid, then the shell.
+ * management), a fresh data directory (and so a fresh dev-mode database), importing
+ * {@code keycloak/realm-export.json}. Stopped when the JVM ends: the Java child of {@code kc.sh} by its pid, then the
+ * shell.
  */
 final class KeycloakTestServer {
 
