@@ -46,6 +46,16 @@ class DemoIdentity {
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
+        if (identity.isReadOnly()) {
+            // Keycloak profile: users, groups and memberships come from the realm (keycloak/realm-export.json).
+            log.info("Read-only identity: demo users and groups are not created here");
+        } else {
+            usersAndGroups();
+        }
+        taskFilters();
+    }
+
+    private void usersAndGroups() {
         group(ComplaintProcess.SUPERVISION_OFFICE_GROUP, "效能监督机构 / Supervision office");
         group(DISCIPLINE_GROUP, "纪检监察 / Discipline inspection");
         group(EVALUATION_GROUP, "绩效评价 / Evaluation office");
@@ -60,7 +70,6 @@ class DemoIdentity {
             group(d.handlingGroup(), d.nameZh() + " / " + d.nameEn());
             user("handler-" + d.code().toLowerCase(), d.nameZh(), "经办人", d.handlingGroup());
         }
-        taskFilters();
     }
 
     private void group(String id, String name) {
