@@ -29,7 +29,7 @@ class AuditRetention {
     }
 
     /** Runs nightly; returns how many cases were removed. */
-    @Scheduled(cron = "${supervision.audit.retention-cron:0 30 3 * * *}")
+    @Scheduled(cron = "${supervision.audit.retention-cron:0 30 3 * * *}", zone = "${supervision.calendar.zone:Asia/Shanghai}")
     @Transactional
     public int purgeExpired() {
         var now = clock.instant().atOffset(ZoneOffset.UTC);

@@ -1,6 +1,10 @@
 package org.opensupervision.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The matrix of {@code docs/security.md}, cell by cell, over real HTTP (so Camunda's own filters and the engine's
@@ -47,6 +53,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
     IdentityService identity;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DisciplinaryCases disciplinaryCases;
     @Autowired
     ManagementService management;
 
@@ -324,10 +334,23 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     @Test
     void onlyDisciplineInspectionUnsealsADossier() throws Exception {
-        HttpResponse<String> response = send(request("/staff/discipline/1/unseal", "supervisor")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("reason=x")));
-        assertThat(response.statusCode()).isEqualTo(403);
+        String tn = cases.fileAndRoute("GD-AMR", "INTEGRITY", "matrix-unseal@example.com");
+        cases.complete(tn, Activity.TRIAGE, Map.of("triageDecision", "ESCALATE", "triageReason", "吃拿卡要"));
+        String discipline = runtime.createProcessInstanceQuery().processDefinitionKey("disciplinary-escalation")
+                .processInstanceBusinessKey(tn).singleResult().getId();
+        management.createJobQuery().processInstanceId(discipline).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        Long caseId = disciplinaryCases.ofComplaint(tn).get(0).getId();
+
+        for (String user : new String[] {"supervisor", "handler-gd-amr", "evaluator"}) {
+            mvc.perform(post("/staff/discipline/" + caseId + "/unseal").with(csrf()).with(httpBasic(user, user))
+                    .param("reason", "核实举报人身份")).andExpect(status().isForbidden());
+        }
+        assertThat(disciplinaryCases.dossier(caseId).unsealings()).isEmpty();
+        mvc.perform(post("/staff/discipline/" + caseId + "/unseal").with(csrf()).with(httpBasic("inspector", "inspector"))
+                .param("reason", "核实举报人身份")).andExpect(status().isOk());
+        assertThat(disciplinaryCases.dossier(caseId).unsealings()).singleElement()
+                .satisfies(u -> assertThat(u.getUnsealedBy()).isEqualTo("inspector"));
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -76,8 +76,11 @@ class KeycloakIdentityTest extends IntegrationTest {
         assertThat(identity.createGroupQuery().groupMember("demo").list()).extracting(Group::getId)
                 .containsExactlyInAnyOrder("camunda-admin", "supervision-office");
         assertThat(identity.createGroupQuery().list()).extracting(Group::getId)
-                .contains("supervision-office", "discipline-inspection", "evaluation-office", "camunda-admin",
-                        "dept-gd-drc", "dept-gd-amr", "dept-gd-sdma");
+                .contains("supervision-office", "discipline-inspection", "discipline-head", "evaluation-office",
+                        "camunda-admin", "dept-gd-drc", "dept-gd-amr", "dept-gd-sdma");
+        // Overdue disciplinary steps are offered to the head of discipline inspection: the realm must have them.
+        assertThat(identity.createUserQuery().memberOfGroup("discipline-head").list()).extracting(User::getId)
+                .containsExactly("discipline-head");
         assertThat(identity.createUserQuery().memberOfGroup("supervision-office").list()).extracting(User::getId)
                 .containsExactlyInAnyOrder("demo", "supervisor");
     }
