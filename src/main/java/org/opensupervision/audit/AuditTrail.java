@@ -82,9 +82,23 @@ public class AuditTrail {
                 AuditTrail::entry, caseKey);
     }
 
-    /** Checks the case's chain link by link and names the first broken one. */
+    /**
+     * Checks the case's chain link by link and names the first broken one. A live case may get entries while it is
+     * read: the entries are taken between two reads of the chain head, and read again when the head moved, so an
+     * append in between is not mistaken for tampering.
+     */
     public ChainVerification verify(String caseKey) {
-        List<AuditEntry> entries = entriesOf(caseKey);
+        for (int attempt = 1; ; attempt++) {
+            Optional<Head> before = head(caseKey);
+            List<AuditEntry> entries = entriesOf(caseKey);
+            Optional<Head> after = head(caseKey);
+            if (before.equals(after) || attempt == 5) {
+                return verify(caseKey, entries, after);
+            }
+        }
+    }
+
+    private ChainVerification verify(String caseKey, List<AuditEntry> entries, Optional<Head> head) {
         String previous = AuditChain.GENESIS;
         long expected = 1;
         for (AuditEntry entry : entries) {
@@ -100,7 +114,6 @@ public class AuditTrail {
             previous = entry.hash();
             expected++;
         }
-        Optional<Head> head = head(caseKey);
         long headSequence = head.map(Head::sequence).orElse(0L);
         if (headSequence != expected - 1 || !head.map(Head::hash).orElse(AuditChain.GENESIS).equals(previous)) {
             // Entries removed from (or added to) the end of the chain: the head remembers where it ended.

@@ -3,7 +3,7 @@ package org.opensupervision.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -343,11 +343,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Long caseId = disciplinaryCases.ofComplaint(tn).get(0).getId();
 
         for (String user : new String[] {"supervisor", "handler-gd-amr", "evaluator"}) {
-            mvc.perform(post("/staff/discipline/" + caseId + "/unseal").with(csrf()).with(httpBasic(user, user))
+            mvc.perform(MockMvcRequestBuilders.post("/staff/discipline/" + caseId + "/unseal").with(csrf()).with(httpBasic(user, user))
                     .param("reason", "核实举报人身份")).andExpect(status().isForbidden());
         }
         assertThat(disciplinaryCases.dossier(caseId).unsealings()).isEmpty();
-        mvc.perform(post("/staff/discipline/" + caseId + "/unseal").with(csrf()).with(httpBasic("inspector", "inspector"))
+        mvc.perform(MockMvcRequestBuilders.post("/staff/discipline/" + caseId + "/unseal").with(csrf()).with(httpBasic("inspector", "inspector"))
                 .param("reason", "核实举报人身份")).andExpect(status().isOk());
         assertThat(disciplinaryCases.dossier(caseId).unsealings()).singleElement()
                 .satisfies(u -> assertThat(u.getUnsealedBy()).isEqualTo("inspector"));

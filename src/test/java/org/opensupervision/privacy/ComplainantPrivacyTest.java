@@ -103,10 +103,14 @@ class ComplainantPrivacyTest extends IntegrationTest {
 
         // What the department's handler can read.
         for (String path : List.of("/api/complaints/" + trackingNumber, "/api/complaints?q=" + marker,
-                "/staff/complaints/" + trackingNumber, "/staff/complaints?q=" + marker)) {
+                "/staff/complaints/" + trackingNumber, "/staff/complaints?q=" + marker,
+                "/api/complaints/" + trackingNumber + "/dossier", "/staff/complaints/" + trackingNumber + "/timeline")) {
             String body = read(path, handler);
             assertThat(body).as(path).contains(trackingNumber).doesNotContain(who.values());
         }
+        // The timeline (history merged with the audit trail) of the whole case, up to the approved reply.
+        assertThat(read("/api/complaints/" + trackingNumber + "/timeline", handler))
+                .contains("PROCESS_STARTED", "Task_ReviewReply").doesNotContain(who.values());
         // The mail outbox (mails to complainants carry their address) is closed to departments altogether.
         mvc.perform(get("/staff/mail").with(httpBasic(handler, handler))).andExpect(status().isForbidden());
         assertThat(read("/api/complaints/" + trackingNumber, handler)).contains("\"contactWithheld\":true");
