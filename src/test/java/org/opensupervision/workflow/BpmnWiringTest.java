@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -79,6 +80,25 @@ class BpmnWiringTest extends IntegrationTest {
                 count++;
             }
             assertThat(count).as("delegate expressions in %s", file.getFilename()).isPositive();
+        }
+    }
+
+    @Test
+    void everyServiceTaskCallsADelegateBean() throws IOException {
+        for (var file : files("classpath*:processes/*.bpmn")) {
+            try (InputStream in = file.getInputStream()) {
+                BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                var serviceTasks = model.getModelElementsByType(ServiceTask.class);
+                assertThat(serviceTasks).as("service tasks of %s", file.getFilename()).isNotEmpty();
+                for (ServiceTask task : serviceTasks) {
+                    String delegate = task.getCamundaDelegateExpression();
+                    assertThat(delegate).as("delegate expression of %s in %s", task.getId(), file.getFilename())
+                            .isNotBlank();
+                    Matcher bean = BEAN.matcher(delegate);
+                    assertThat(bean.matches() && context.containsBean(bean.group(1)))
+                            .as("%s of %s names a bean", delegate, task.getId()).isTrue();
+                }
+            }
         }
     }
 
