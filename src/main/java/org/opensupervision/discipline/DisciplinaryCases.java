@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.opensupervision.audit.AuditRecord;
+import org.opensupervision.audit.AuditSource;
+import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
@@ -35,17 +38,19 @@ public class DisciplinaryCases implements EscalatedComplaints {
     private final RuntimeService runtime;
     private final WorkingDayCalendar calendar;
     private final DisciplineProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
     DisciplinaryCases(DisciplinaryCaseRepository cases, DossierUnsealingRepository unsealings,
                       ComplaintRecords complaints, RuntimeService runtime, WorkingDayCalendar calendar,
-                      DisciplineProperties properties, Clock clock) {
+                      DisciplineProperties properties, AuditTrail audit, Clock clock) {
         this.cases = cases;
         this.unsealings = unsealings;
         this.complaints = complaints;
         this.runtime = runtime;
         this.calendar = calendar;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -156,6 +161,9 @@ public class DisciplinaryCases implements EscalatedComplaints {
         }
         DisciplinaryCase c = get(caseId);
         unsealings.save(new DossierUnsealing(caseId, inspector, reason.strip(), clock.instant()));
+        // Who unsealed and why goes to the case's chain too; the identity itself never does.
+        audit.append(new AuditRecord(c.getTrackingNumber(), "DOSSIER_UNSEALED", AuditSource.STAFF, inspector, null,
+                "disciplinary-case-" + caseId, Map.of("disciplinaryCaseId", caseId), reason.strip()));
         log.warn("Complainant identity of disciplinary case {} ({}) unsealed by {}", caseId, c.getTrackingNumber(),
                 inspector);
         return dossier(c, true);

@@ -1,11 +1,14 @@
 package org.opensupervision.privacy;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +24,14 @@ public class ContactReveals {
 
     private final ContactRevealRepository reveals;
     private final ContactRevealViewRepository views;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContactReveals(ContactRevealRepository reveals, ContactRevealViewRepository views, Clock clock) {
+    ContactReveals(ContactRevealRepository reveals, ContactRevealViewRepository views,
+                   ApplicationEventPublisher events, Clock clock) {
         this.reveals = reveals;
         this.views = views;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,6 +52,11 @@ public class ContactReveals {
                 grantedBy, clock.instant()));
         log.info("Contact reveal {} of {} granted by {} to {} {}", reveal.getId(), trackingNumber, grantedBy,
                 departmentCode != null ? "department" : "user", departmentCode != null ? departmentCode : userId);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("revealId", reveal.getId());
+        detail.put(departmentCode != null ? "departmentCode" : "userId", departmentCode != null ? departmentCode : userId);
+        events.publishEvent(new ContactRevealRecorded(trackingNumber, ContactRevealRecorded.GRANTED, grantedBy,
+                reveal.getId(), detail, reveal.getReason()));
         return reveal;
     }
 
@@ -72,6 +83,8 @@ public class ContactReveals {
             if (r.isActive()) {
                 r.revoke(revokedBy, clock.instant());
                 log.info("Contact reveal {} of {} revoked by {}", id, trackingNumber, revokedBy);
+                events.publishEvent(new ContactRevealRecorded(trackingNumber, ContactRevealRecorded.REVOKED,
+                        revokedBy, id, Map.of("revealId", id), null));
             }
         });
         return reveal;

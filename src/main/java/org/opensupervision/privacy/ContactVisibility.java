@@ -1,6 +1,7 @@
 package org.opensupervision.privacy;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
@@ -45,13 +47,15 @@ public class ContactVisibility {
     private final ContactRevealRepository reveals;
     private final ContactRevealViewRepository views;
     private final DepartmentDirectory departments;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ContactVisibility(ContactRevealRepository reveals, ContactRevealViewRepository views,
-                      DepartmentDirectory departments, Clock clock) {
+                      DepartmentDirectory departments, ApplicationEventPublisher events, Clock clock) {
         this.reveals = reveals;
         this.views = views;
         this.departments = departments;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,6 +83,8 @@ public class ContactVisibility {
             return Access.WITHHELD;
         }
         views.save(new ContactRevealView(reveal.get(), user.getName(), channel, clock.instant()));
+        events.publishEvent(new ContactRevealRecorded(trackingNumber, ContactRevealRecorded.VIEWED, user.getName(),
+                reveal.get().getId(), Map.of("revealId", reveal.get().getId(), "channel", channel.name()), null));
         return Access.REVEALED;
     }
 

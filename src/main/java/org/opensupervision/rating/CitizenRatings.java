@@ -14,6 +14,8 @@ import org.opensupervision.audit.AuditRecord;
 import org.opensupervision.audit.AuditSource;
 import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.rules.RuleTrigger;
+import org.opensupervision.rules.SupervisionRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +38,20 @@ public class CitizenRatings {
     private final WorkingDayCalendar calendar;
     private final AuditTrail audit;
     private final RuntimeService runtime;
+    private final SupervisionRules rules;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     CitizenRatings(CitizenRatingRepository ratings, RatingLinks links, RatingProperties properties,
-                   WorkingDayCalendar calendar, AuditTrail audit, RuntimeService runtime, Clock clock) {
+                   WorkingDayCalendar calendar, AuditTrail audit, RuntimeService runtime, SupervisionRules rules,
+                   Clock clock) {
         this.ratings = ratings;
         this.links = links;
         this.properties = properties;
         this.calendar = calendar;
         this.audit = audit;
         this.runtime = runtime;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -131,14 +136,19 @@ public class CitizenRatings {
 
     /**
      * The round the message said was rated; fails unless the complainant really rated it, so that nobody can push a
-     * rating into the process around this class (no staff-entered ratings).
+     * rating into the process around this class (no staff-entered ratings). A bad rating asks the supervision rules
+     * to look at the department's record ({@link RuleTrigger#BAD_RATING}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CitizenRating confirmRated(String trackingNumber, int round) {
-        return ratings.findByTrackingNumberAndRound(trackingNumber, round)
+        CitizenRating rating = ratings.findByTrackingNumberAndRound(trackingNumber, round)
                 .filter(r -> r.getStatus() == RatingStatus.RATED)
                 .orElseThrow(() -> new IllegalStateException("Round " + round + " of " + trackingNumber
                         + " has no rating from the complainant"));
+        if (rating.getLevel().isBad()) {
+            rules.requestCheck(trackingNumber, RuleTrigger.BAD_RATING);
+        }
+        return rating;
     }
 
     /** No rating in time: the round counts as 基本满意, marked as defaulted. */

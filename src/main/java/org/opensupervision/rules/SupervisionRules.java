@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.BreachKind;
+import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
 import org.slf4j.Logger;
@@ -117,6 +118,17 @@ public class SupervisionRules {
                 RuleCheck.DEPARTMENT_CODE, departmentCode,
                 RuleCheck.CATEGORY, category,
                 RuleCheck.TRIGGER, trigger.name()));
+    }
+
+    /**
+     * Starts a rule check for the case, charged to the department that handled it (see
+     * {@link #requestCheck(String, String, String, RuleTrigger)}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requestCheck(String trackingNumber, RuleTrigger trigger) {
+        Complaint complaint = complaints.find(trackingNumber)
+                .orElseThrow(() -> new IllegalArgumentException("No complaint " + trackingNumber));
+        requestCheck(trackingNumber, complaint.getHandlingDepartmentCode(), complaint.getCategory().name(), trigger);
     }
 
     /** The rule decisions taken on a case, oldest first. */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.opensupervision.audit.AuditRecord;
+import org.opensupervision.audit.AuditSource;
+import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
@@ -39,11 +42,12 @@ public class SpotChecks {
     private final DepartmentDirectory departments;
     private final SpotCheckProperties properties;
     private final WorkingDayCalendar calendar;
+    private final AuditTrail audit;
     private final Clock clock;
 
     SpotChecks(SpotCheckRoundRepository rounds, SpotCheckSampleRepository samples, ComplaintRecords complaints,
                BadRatings badRatings, SupervisionRules rules, DepartmentDirectory departments,
-               SpotCheckProperties properties, WorkingDayCalendar calendar, Clock clock) {
+               SpotCheckProperties properties, WorkingDayCalendar calendar, AuditTrail audit, Clock clock) {
         this.rounds = rounds;
         this.samples = samples;
         this.complaints = complaints;
@@ -52,6 +56,7 @@ public class SpotChecks {
         this.departments = departments;
         this.properties = properties;
         this.calendar = calendar;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -75,8 +80,13 @@ public class SpotChecks {
         SpotCheckRound round = rounds.save(new SpotCheckRound(periodStart, periodEnd, seed, candidates.size(),
                 drawn.size(), clock.instant(), processInstanceId));
         for (SpotCheckCandidate c : drawn) {
-            samples.save(new SpotCheckSample(round.getId(), c, closed.get(c.trackingNumber()).getCategory().name(),
+            SpotCheckSample sample = samples.save(new SpotCheckSample(round.getId(), c,
+                    closed.get(c.trackingNumber()).getCategory().name(),
                     c.weight(properties.breachWeight(), properties.badRatingWeight())));
+            Map<String, Object> detail = facts(sample);
+            detail.put("weight", sample.getWeight());
+            detail.put("seed", seed);
+            record(sample, "SPOT_CHECK_SAMPLED", null, processInstanceId, detail);
         }
         log.info("Spot-check round {} for [{}, {}): {} of {} closed cases drawn, seed {}", round.getId(),
                 periodStart, periodEnd, drawn.size(), candidates.size(), seed);
@@ -100,6 +110,13 @@ public class SpotChecks {
                                        String evidenceReference, String inspector) {
         SpotCheckSample sample = sample(sampleId);
         sample.check(contactMethod, recordMatches, findings, evidenceReference, inspector, clock.instant());
+        // The findings and the evidence may name the complainant: the trail records that they were given.
+        Map<String, Object> detail = facts(sample);
+        detail.put("result", sample.getResult());
+        detail.put("contactMethod", contactMethod);
+        detail.put("findingsLength", findings == null ? 0 : findings.length());
+        detail.put("evidenceGiven", evidenceReference != null && !evidenceReference.isBlank());
+        record(sample, "SPOT_CHECK_RECORDED", inspector, null, detail);
         return samples.saveAndFlush(sample);
     }
 
@@ -108,11 +125,32 @@ public class SpotChecks {
         SpotCheckSample sample = sample(sampleId);
         rules.requestCheck(sample.getTrackingNumber(), sample.getDepartmentCode(), sample.getCategory(),
                 RuleTrigger.SPOT_CHECK_DISCREPANCY);
+        record(sample, "SPOT_CHECK_DISCREPANCY_REPORTED", null, null, facts(sample));
     }
 
-    /** The department's rectification of a discrepancy. */
-    public void recordRectification(Long sampleId, String text) {
-        sample(sampleId).rectify(text, clock.instant());
+    /** The department's rectification of a discrepancy; {@code actor} is who recorded it, or null. */
+    public void recordRectification(Long sampleId, String text, String actor) {
+        SpotCheckSample sample = sample(sampleId);
+        sample.rectify(text, clock.instant());
+        Map<String, Object> detail = facts(sample);
+        detail.put("rectificationLength", text == null ? 0 : text.length());
+        record(sample, "SPOT_CHECK_RECTIFIED", actor, null, detail);
+    }
+
+    private static Map<String, Object> facts(SpotCheckSample sample) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("roundId", sample.getRoundId());
+        detail.put("sampleId", sample.getId());
+        detail.put("departmentCode", sample.getDepartmentCode());
+        return detail;
+    }
+
+    /** An entry in the sampled case's chain (the spot-check process has no business key of its own). */
+    private void record(SpotCheckSample sample, String kind, String actor, String processInstanceId,
+                        Map<String, Object> detail) {
+        audit.append(new AuditRecord(sample.getTrackingNumber(), kind,
+                actor == null ? AuditSource.ENGINE : AuditSource.STAFF, actor, processInstanceId,
+                "spot-check-sample-" + sample.getId(), detail, null));
     }
 
     /** All checks of the round are done. */

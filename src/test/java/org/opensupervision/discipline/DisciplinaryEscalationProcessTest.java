@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.ReceivedMail;
+import org.opensupervision.audit.AuditSource;
+import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.rules.ProcessJobs;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
@@ -60,6 +62,8 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
     DisciplinaryCases disciplinaryCases;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    AuditTrail audit;
 
     @BeforeEach
     void startInJune() {
@@ -215,6 +219,16 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
             assertThat(u.getUnsealedBy()).isEqualTo("inspector");
             assertThat(u.getReason()).isEqualTo("需当面核实投诉人陈述");
         });
+        // The unsealing is in the case's hash-chained trail too: who and why, not whom it revealed.
+        assertThat(audit.entriesOf(instance.getBusinessKey()))
+                .filteredOn(e -> e.kind().equals("DOSSIER_UNSEALED")).singleElement().satisfies(e -> {
+                    assertThat(e.source()).isEqualTo(AuditSource.STAFF);
+                    assertThat(e.actor()).isEqualTo("inspector");
+                    assertThat(e.reason()).isEqualTo("需当面核实投诉人陈述");
+                    assertThat(e.detail()).contains(String.valueOf(caseId)).doesNotContain("张三", "13800138000",
+                            "discipline@example.com");
+                });
+        assertThat(audit.verify(instance.getBusinessKey()).intact()).isTrue();
         assertThat(mvc.perform(get("/staff/discipline").with(httpBasic("inspector", "inspector")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains(instance.getBusinessKey());

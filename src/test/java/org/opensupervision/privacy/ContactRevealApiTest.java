@@ -1,6 +1,7 @@
 package org.opensupervision.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,8 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.audit.AuditEntry;
+import org.opensupervision.audit.AuditSource;
+import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.privacy.ComplainantPrivacyTest.Complainant;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +39,8 @@ class ContactRevealApiTest extends IntegrationTest {
     CaseDriver cases;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    AuditTrail trail;
 
     private ResultActions as(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r)
             throws Exception {
@@ -132,6 +140,25 @@ class ContactRevealApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.grants[0].active").value(false))
                 .andExpect(jsonPath("$.grants[0].revokedBy").value("supervisor"))
                 .andExpect(jsonPath("$.grants[0].revokedAt").isNotEmpty());
+
+        // The same staff actions in the case's hash-chained trail: who, what, why; never the contact data.
+        List<AuditEntry> reveals = trail.entriesOf(trackingNumber).stream()
+                .filter(e -> e.kind().startsWith("CONTACT_REVEAL_")).toList();
+        assertThat(reveals).extracting(AuditEntry::kind, AuditEntry::actor).containsExactly(
+                tuple("CONTACT_REVEAL_GRANTED", "supervisor"), tuple("CONTACT_REVEAL_VIEWED", HANDLER),
+                tuple("CONTACT_REVEAL_VIEWED", HANDLER), tuple("CONTACT_REVEAL_REVOKED", "supervisor"));
+        assertThat(reveals).allSatisfy(e -> {
+            assertThat(e.source()).isEqualTo(AuditSource.STAFF);
+            assertThat(e.element()).isEqualTo("contact-reveal-" + id);
+            for (String value : who.values()) {
+                assertThat(e.detail() + e.reason()).doesNotContain(value);
+            }
+        });
+        assertThat(reveals.get(0).reason()).isEqualTo("需电话回访核实情况");
+        assertThat(reveals.get(0).detail()).contains("GD-DRC");
+        assertThat(reveals.get(1).detail()).contains("API");
+        assertThat(reveals.get(2).detail()).contains("PAGE");
+        assertThat(trail.verify(trackingNumber).intact()).isTrue();
     }
 
     @Test

@@ -60,7 +60,9 @@ class SupervisionRuleTablesTest extends IntegrationTest {
             "HANDLING_BREACH,        SLOW_ACTION, 0, 2, 0, 0, Rule_CommonRepeatedHandlingBreaches:NOTICE:2",
             "SPOT_CHECK_DISCREPANCY, ATTITUDE,    0, 0, 0, 1, Rule_CommonSpotCheckDiscrepancy:NOTICE:2",
             "FIRST_FEEDBACK_BREACH,  OTHER,       1, 0, 3, 0, Rule_CommonFirstFeedbackBreach:WARN:1 Rule_CommonRepeatedBadRatings:NOTICE:2",
-            "SPOT_CHECK_DISCREPANCY, OTHER,       3, 2, 3, 1, Rule_CommonRepeatedFirstFeedbackBreaches:NOTICE:2 Rule_CommonRepeatedHandlingBreaches:NOTICE:2 Rule_CommonSpotCheckDiscrepancy:NOTICE:2 Rule_CommonRepeatedBadRatings:NOTICE:2"
+            "SPOT_CHECK_DISCREPANCY, OTHER,       3, 2, 3, 1, Rule_CommonRepeatedFirstFeedbackBreaches:NOTICE:2 Rule_CommonRepeatedHandlingBreaches:NOTICE:2 Rule_CommonSpotCheckDiscrepancy:NOTICE:2 Rule_CommonRepeatedBadRatings:NOTICE:2",
+            "BAD_RATING,             ATTITUDE,    0, 0, 2, 0, -",
+            "BAD_RATING,             ATTITUDE,    0, 0, 3, 0, Rule_CommonRepeatedBadRatings:NOTICE:2"
     })
     void commonRules(String trigger, String category, long ff, long hb, long bad, long disc, String matches) {
         assertThat(matches("supervision-rules-common", facts("GD-EDU", trigger, category, ff, hb, bad, disc)))
@@ -75,7 +77,9 @@ class SupervisionRuleTablesTest extends IntegrationTest {
             "SPOT_CHECK_DISCREPANCY, ATTITUDE,  0, 0, 0, 2, Rule_DisciplineRepeatedDiscrepancies:ESCALATE:3",
             "SPOT_CHECK_DISCREPANCY, INTEGRITY, 0, 0, 0, 1, Rule_DisciplineIntegrityDiscrepancy:ESCALATE:3",
             "HANDLING_BREACH,        INTEGRITY, 0, 1, 0, 0, -",
-            "FIRST_FEEDBACK_BREACH,  OTHER,     0, 0, 5, 0, Rule_DisciplineRepeatedBadRatings:ESCALATE:2"
+            "FIRST_FEEDBACK_BREACH,  OTHER,     0, 0, 5, 0, Rule_DisciplineRepeatedBadRatings:ESCALATE:2",
+            "BAD_RATING,             ATTITUDE,  0, 0, 4, 0, -",
+            "BAD_RATING,             ATTITUDE,  0, 0, 5, 0, Rule_DisciplineRepeatedBadRatings:ESCALATE:2"
     })
     void disciplineRules(String trigger, String category, long ff, long hb, long bad, long disc, String matches) {
         assertThat(matches("supervision-rules-discipline", facts("GD-EDU", trigger, category, ff, hb, bad, disc)))
@@ -89,7 +93,8 @@ class SupervisionRuleTablesTest extends IntegrationTest {
             "HANDLING_BREACH,        OTHER,     0, 2, 0, 0, Rule_GdAmrRepeatedHandlingBreaches:ESCALATE:2",
             "HANDLING_BREACH,        INTEGRITY, 0, 1, 0, 0, Rule_GdAmrIntegrityBreach:NOTICE:3",
             "FIRST_FEEDBACK_BREACH,  INTEGRITY, 0, 0, 0, 0, Rule_GdAmrIntegrityBreach:NOTICE:3",
-            "SPOT_CHECK_DISCREPANCY, INTEGRITY, 0, 0, 0, 1, -"
+            "SPOT_CHECK_DISCREPANCY, INTEGRITY, 0, 0, 0, 1, -",
+            "BAD_RATING,             INTEGRITY, 0, 0, 3, 0, -"
     })
     void departmentRulesOfGdAmr(String trigger, String category, long ff, long hb, long bad, long disc,
                                 String matches) {

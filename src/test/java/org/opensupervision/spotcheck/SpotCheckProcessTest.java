@@ -1,6 +1,7 @@
 package org.opensupervision.spotcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.audit.AuditEntry;
+import org.opensupervision.audit.AuditSource;
+import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.handling.CaseDriver;
@@ -70,6 +74,8 @@ class SpotCheckProcessTest extends IntegrationTest {
     ComplaintRecords complaints;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    AuditTrail audit;
 
     @BeforeEach
     void initEngine() {
@@ -132,7 +138,7 @@ class SpotCheckProcessTest extends IntegrationTest {
 
         tasks.complete(nr.getId(), Map.of("contactMethod", "PHONE", "recordMatches", "true",
                 "evidenceReference", "REC-0713-01"));
-        tasks.complete(td.getId(), Map.of("contactMethod", "VISIT", "recordMatches", "false",
+        cases.completeAs("supervisor", td.getId(), Map.of("contactMethod", "VISIT", "recordMatches", "false",
                 "findings", "投诉人称并未收到答复，网上记录“已电话答复”不实", "evidenceReference", "VISIT-0713-02"));
 
         assertThat(instance).hasPassed("EndEvent_CheckPassed", "Task_ReportSpotCheckDiscrepancy");
@@ -149,10 +155,12 @@ class SpotCheckProcessTest extends IntegrationTest {
         ProcessInstance discipline = jobs.instances("disciplinary-escalation", discrepant).get(0);
         assertThat(runtime.getVariable(discipline.getId(), "escalationSource")).isEqualTo("SPOT_CHECK");
 
-        tasks.complete(rectification.getId(), Map.of("rectificationText", "已重新电话答复投诉人并更正记录"));
+        cases.completeAs("handler-gd-td", rectification.getId(),
+                Map.of("rectificationText", "已重新电话答复投诉人并更正记录"));
         assertThat(instance).hasPassed("Task_RecordRectification", "EndEvent_Rectified",
                 "Task_CompleteSpotCheckRound", "EndEvent_RoundCompleted").isEnded();
         assertThat(spotChecks.round(round.getId()).orElseThrow().getCompletedAt()).isNotNull();
+        assertSpotCheckAudited(discrepant, naturalResources);
         List<DepartmentSpotCheckRow> report = spotChecks.report(round.getId());
         assertThat(report).containsExactly(
                 new DepartmentSpotCheckRow("GD-NR", "省自然资源厅 / Department of Natural Resources", 1, 1, 1, 0, 0),
@@ -169,6 +177,28 @@ class SpotCheckProcessTest extends IntegrationTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().toList()).hasSize(3);
         assertThat(csv).contains(",GD-NR,", ",1,1,1,0,0,100.0", ",GD-TD,", ",1,1,0,1,1,0.0");
+    }
+
+    /**
+     * The spot-check process has no business key: each step is recorded in the sampled case's own chain, with who
+     * and what, but never the complainant's contact data, the findings or the rectification text.
+     */
+    private void assertSpotCheckAudited(String discrepant, String passed) {
+        List<AuditEntry> entries = audit.entriesOf(discrepant).stream()
+                .filter(e -> e.kind().startsWith("SPOT_CHECK_")).toList();
+        assertThat(entries).extracting(AuditEntry::kind, AuditEntry::actor).containsExactly(
+                tuple("SPOT_CHECK_SAMPLED", null), tuple("SPOT_CHECK_RECORDED", "supervisor"),
+                tuple("SPOT_CHECK_DISCREPANCY_REPORTED", null), tuple("SPOT_CHECK_RECTIFIED", "handler-gd-td"));
+        assertThat(entries.get(1).source()).isEqualTo(AuditSource.STAFF);
+        assertThat(entries.get(1).detail()).contains("DISCREPANCY", "VISIT");
+        assertThat(entries.get(3).source()).isEqualTo(AuditSource.STAFF);
+        assertThat(entries).allSatisfy(e -> assertThat(e.detail()).doesNotContain("spot-check@example.com", "张三",
+                "13800138000", "投诉人称并未收到答复", "已重新电话答复"));
+        assertThat(audit.verify(discrepant).intact()).isTrue();
+        assertThat(audit.entriesOf(passed)).filteredOn(e -> e.kind().startsWith("SPOT_CHECK_"))
+                .extracting(AuditEntry::kind).containsExactly("SPOT_CHECK_SAMPLED", "SPOT_CHECK_RECORDED");
+        assertThat(audit.entriesOf(passed)).filteredOn(e -> e.kind().equals("SPOT_CHECK_RECORDED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("PASSED", "PHONE"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
@@ -81,8 +82,12 @@ class SpotCheckSteps {
     /** Records what the department did about the discrepancy. */
     @Bean
     JavaDelegate recordSpotCheckRectification(SpotChecks spotChecks) {
-        return execution -> spotChecks.recordRectification(sampleId(execution),
-                (String) execution.getVariable("rectificationText"));
+        return execution -> {
+            Authentication user = execution.getProcessEngineServices().getIdentityService()
+                    .getCurrentAuthentication();
+            spotChecks.recordRectification(sampleId(execution), (String) execution.getVariable("rectificationText"),
+                    user != null ? user.getUserId() : null);
+        };
     }
 
     /** Closes the round once every check is done. */
