@@ -1,6 +1,7 @@
 package org.opensupervision.discipline;
 
 import java.util.Set;
+import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.complaint.EscalatedComplaints;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,9 @@ public class DisciplinaryCases implements EscalatedComplaints {
                                   String reason, int severity) {
         runtime.createMessageCorrelation(Discipline.MESSAGE).processInstanceBusinessKey(trackingNumber)
                 .setVariables(Map.of(Discipline.DEPARTMENT_CODE, departmentCode, Discipline.SOURCE, source.name(),
-                        Discipline.REASON, reason == null ? "" : reason, Discipline.SEVERITY, severity))
+                        Discipline.REASON, reason == null ? "" : reason, Discipline.SEVERITY, severity,
+                        // Shown on the inspectors' forms ("受理编号 / Tracking number").
+                        ComplaintProcess.Var.TRACKING_NUMBER, trackingNumber))
                 .correlateStartMessage();
         log.warn("{} escalated to discipline ({}, severity {}): {}", trackingNumber, source, severity, reason);
     }

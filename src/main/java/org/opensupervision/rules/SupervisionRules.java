@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.BreachKind;
 import org.opensupervision.complaint.Complaint;
@@ -117,7 +118,9 @@ public class SupervisionRules {
         runtime.startProcessInstanceByKey(RuleCheck.KEY, trackingNumber, Map.of(
                 RuleCheck.DEPARTMENT_CODE, departmentCode,
                 RuleCheck.CATEGORY, category,
-                RuleCheck.TRIGGER, trigger.name()));
+                RuleCheck.TRIGGER, trigger.name(),
+                // Shown on the supervision-notice form ("受理编号 / Tracking number").
+                ComplaintProcess.Var.TRACKING_NUMBER, trackingNumber));
     }
 
     /**

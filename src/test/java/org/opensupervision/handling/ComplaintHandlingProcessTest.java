@@ -444,6 +444,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(discipline).isNotNull();
         assertThat(engine.getRuntimeService().getVariables(discipline.getId()))
                 .containsEntry("escalatedDepartmentCode", "GD-AMR").containsEntry("escalationSource", "TRIAGE")
-                .containsEntry("escalationReason", "办事人员索要“好处费”");
+                .containsEntry("escalationReason", "办事人员索要“好处费”")
+                .containsEntry("trackingNumber", trackingNumber);
     }
 }
