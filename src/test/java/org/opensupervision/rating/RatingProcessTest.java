@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -178,6 +181,8 @@ class RatingProcessTest extends IntegrationTest {
         ReceivedMail invitation = mails(tn, "满意度评价").get(0);
         assertThat(invitation.to()).containsExactly("happy@example.com");
         String token = linkIn(invitation);
+        mvc.perform(get("/rate/{t}", token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"level\""))).andExpect(content().string(containsString(tn)));
 
         rateWithLink(token, 5, 204);
 
