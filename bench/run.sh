@@ -15,10 +15,10 @@ if [[ "${1:-}" == "--scale" ]]; then SCALE=$2; shift 2; fi
 PHASES=${*:-baseline app starts deadlines}
 
 case "$SCALE" in
-  small) INTAKE_SECONDS=10; STORAGE_CASES=20; BASE_TIMERS=600; TIMER_CASES=300; DATAGEN=20000
+  small) BURST_SECONDS=10; INTAKE_SECONDS=10; STORAGE_CASES=20; BASE_TIMERS=600; TIMER_CASES=300; DATAGEN=20000
          QUERY_ITERATIONS=10; STARTS=1; FIG3_SECONDS=30; FIG3_RATE=5; FIG3_DEADLINE=PT1M; FIG3_REMINDER=PT30S ;;
-  full)  INTAKE_SECONDS=60; STORAGE_CASES=300; BASE_TIMERS=20000; TIMER_CASES=10000; DATAGEN=1000000
-         QUERY_ITERATIONS=40; STARTS=3; FIG3_SECONDS=180; FIG3_RATE=20; FIG3_DEADLINE=PT2M; FIG3_REMINDER=PT1M ;;
+  full)  BURST_SECONDS=30; INTAKE_SECONDS=60; STORAGE_CASES=300; BASE_TIMERS=20000; TIMER_CASES=10000; DATAGEN=1000000
+         QUERY_ITERATIONS=20; STARTS=3; FIG3_SECONDS=120; FIG3_RATE=20; FIG3_DEADLINE=PT1M; FIG3_REMINDER=PT30S ;;
   *) echo "unknown scale $SCALE" >&2; exit 2 ;;
 esac
 
@@ -31,7 +31,8 @@ APP_PROFILES=${APP_PROFILES:-postgres,bench}
 # JVM options of the deadlines phase (the app phase runs with none, as the README starts it).
 DEADLINES_JAVA_OPTS=${DEADLINES_JAVA_OPTS:--Xmx512m}
 JFR_TOOL=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
-OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"
+# BENCH_OUT lets a later invocation (e.g. the app phases after a merge) add to the same results.
+OUT=${BENCH_OUT:-"$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"}
 mkdir -p "$OUT"
 RESULTS="$OUT/results.txt"
 
@@ -267,20 +268,25 @@ phase_deadlines() {
   $PG -d bench_app -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
   APP_JAVA_OPTS=${DEADLINES_JAVA_OPTS:-} start_app deadlines --supervision.first-feedback.deadline=$FIG3_DEADLINE \
     --supervision.first-feedback.reminder-before=$FIG3_REMINDER
-  local pid=$APP_PID since
-  since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  local pid=$APP_PID since until
+  since=$(date -u -d "+$(java_duration_seconds $FIG3_DEADLINE) seconds" +%Y-%m-%dT%H:%M:%SZ)
+  mark deadlines_load_start
   bench load --url "$url" --kind intake --connections 8 --duration $FIG3_SECONDS --rate $FIG3_RATE \
     | sed 's/^/deadlines_intake_/' | record
+  until=$(date -u -d "+$(java_duration_seconds $FIG3_DEADLINE) seconds" +%Y-%m-%dT%H:%M:%SZ)
   local wait_s; wait_s=$(( $(java_duration_seconds $FIG3_DEADLINE) + 30 ))
   log "waiting ${wait_s}s for the last deadlines to pass"
   sleep $wait_s
-  bench delays --jdbc "$jdbc" --since "$since" | record
+  mark deadlines_load_end
+  bench delays --jdbc "$jdbc" --since "$since" --until "$until" | record
   echo "deadlines_rss_mb_after_steady_load=$(rss_mb $pid)" | record
-  section "figure 6: resident memory after a full intake burst (64 connections, ${INTAKE_SECONDS}s), JVM options: ${DEADLINES_JAVA_OPTS:-none}"
-  bench load --url "$url" --kind intake --connections 64 --duration $INTAKE_SECONDS | sed 's/^/deadlines_burst_/' | record
+  section "figure 6: resident memory after a full intake burst (64 connections, ${BURST_SECONDS}s), JVM options: ${DEADLINES_JAVA_OPTS:-none}"
+  bench load --url "$url" --kind intake --connections 64 --duration $BURST_SECONDS | sed 's/^/deadlines_burst_/' | record
   echo "deadlines_rss_mb_after_burst=$(rss_mb $pid)" | record
   stop $pid
   summarize_jfr deadlines
+  bench profile --jfr "$OUT/deadlines.jfr" --from "$(marked deadlines_load_start)" --to "$(marked deadlines_load_end)" \
+    > "$OUT/deadlines-profile.txt" || true
 }
 
 java_duration_seconds() {

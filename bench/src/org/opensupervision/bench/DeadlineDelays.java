@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Figure 3: for first-feedback deadlines that passed since --since, the delay between the deadline and its breach
- * record, and how many passed deadlines still have no record.
+ * Figure 3: for first-feedback deadlines between --since and --until, the delay between the deadline and its breach
+ * record, overall and in three consecutive windows of equal size (three "runs" for a median with min-max), and how
+ * many of those deadlines have no record at all.
  */
 final class DeadlineDelays {
 
@@ -18,12 +21,14 @@ final class DeadlineDelays {
 
     static void run(Options options) throws Exception {
         Timestamp since = Timestamp.from(Instant.parse(options.get("since")));
-        Latencies delays = new Latencies();
+        Timestamp until = Timestamp.from(Instant.parse(options.get("until")));
+        List<Long> delays = new ArrayList<>();
         try (Connection connection = Db.connect(options.get("jdbc"))) {
             try (PreparedStatement statement = connection.prepareStatement("select extract(epoch from "
                     + "b.recorded_at - b.due_at) * 1000000 from deadline_breach b "
-                    + "where b.kind = 'FIRST_FEEDBACK' and b.due_at >= ?")) {
+                    + "where b.kind = 'FIRST_FEEDBACK' and b.due_at >= ? and b.due_at < ? order by b.due_at")) {
                 statement.setTimestamp(1, since);
+                statement.setTimestamp(2, until);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         delays.add(rs.getLong(1));
@@ -31,16 +36,25 @@ final class DeadlineDelays {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement("select count(*) from complaint "
-                    + "where first_feedback_due_at >= ? and first_feedback_due_at < now() "
+                    + "where first_feedback_due_at >= ? and first_feedback_due_at < ? "
                     + "and first_feedback_breached_at is null and first_feedback_at is null")) {
                 statement.setTimestamp(1, since);
+                statement.setTimestamp(2, until);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
-                    System.out.println("passed_without_record=" + rs.getLong(1));
+                    System.out.println("deadlines_without_record=" + rs.getLong(1));
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "breaches=%d%n", delays.count());
-        System.out.println(delays.summary("delay"));
+        Latencies all = new Latencies();
+        delays.forEach(all::add);
+        System.out.printf(Locale.ROOT, "breaches=%d%n", all.count());
+        System.out.println(all.summary("delay"));
+        int third = delays.size() / 3;
+        for (int w = 0; w < 3 && third > 0; w++) {
+            Latencies window = new Latencies();
+            delays.subList(w * third, (w + 1) * third).forEach(window::add);
+            System.out.printf(Locale.ROOT, "delay_window%d_p99_ms=%.1f%n", w + 1, window.percentileMillis(99));
+        }
     }
 }

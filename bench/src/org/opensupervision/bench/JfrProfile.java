@@ -46,6 +46,7 @@ final class JfrProfile {
         Instant from = Instant.parse(options.get("from", "2000-01-01T00:00:00Z"));
         Instant to = Instant.parse(options.get("to", "2100-01-01T00:00:00Z"));
         int top = options.intValue("top", 25);
+        String focus = options.get("focus", null);
         Map<String, Integer> subsystems = new HashMap<>();
         Map<String, Integer> methods = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
@@ -70,7 +71,11 @@ final class JfrProfile {
                         seenSubsystems.add(name);
                     }
                 });
-                if (type.startsWith("org.opensupervision.") || type.startsWith("org.camunda.bpm.engine.impl.cmd.")
+                if (focus != null) {
+                    if (type.startsWith(focus)) {
+                        seenMethods.add(type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName());
+                    }
+                } else if (type.startsWith("org.opensupervision.") || type.startsWith("org.camunda.bpm.engine.impl.cmd.")
                         || type.startsWith("org.camunda.bpm.engine.impl.history.")
                         || type.startsWith("org.camunda.bpm.engine.impl.db.") || type.startsWith("org.hibernate.engine")
                         || type.startsWith("org.camunda.bpm.engine.impl.bpmn.")
