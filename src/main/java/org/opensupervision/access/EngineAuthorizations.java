@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.rating.RatingProcess;
 import org.opensupervision.workflow.ComplaintProcess;
+import org.opensupervision.workflow.SupervisionProcesses.Discipline;
+import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
+import org.opensupervision.workflow.SupervisionProcesses.SpotCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineAuthorizations {
 
-    static final String DISCIPLINE_PROCESS_KEY = "disciplinary-escalation";
     private static final String ANY = Authorization.ANY;
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -79,23 +82,25 @@ class EngineAuthorizations {
                 HistoricProcessInstancePermissions.READ));
         readOnlyModels(grants, evaluation);
 
-        String discipline = StaffGroups.DISCIPLINE_INSPECTION;
-        grants.add(new Grant(discipline, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-        grants.add(new Grant(discipline, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-        grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, DISCIPLINE_PROCESS_KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK));
-        grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, ComplaintProcess.KEY,
-                ProcessDefinitionPermissions.READ));
-        directory(grants, discipline);
+        for (String discipline : List.of(StaffGroups.DISCIPLINE_INSPECTION, StaffGroups.DISCIPLINE_HEAD)) {
+            grants.add(new Grant(discipline, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+            grants.add(new Grant(discipline, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+            grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, Discipline.KEY,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK));
+            grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, ComplaintProcess.KEY,
+                    ProcessDefinitionPermissions.READ));
+            directory(grants, discipline);
+        }
 
         for (Department department : departments.all()) {
             String group = department.handlingGroup();
             grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-            // The diagram and the deployed forms of the case model; no instance or history of it beyond their own.
-            grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ComplaintProcess.KEY,
-                    ProcessDefinitionPermissions.READ));
+            // The diagrams and deployed forms of the models that give departments tasks; no instance or history.
+            for (String key : List.of(ComplaintProcess.KEY, RatingProcess.KEY, SpotCheck.KEY, RuleCheck.KEY)) {
+                grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+            }
             directory(grants, group);
         }
         return grants;

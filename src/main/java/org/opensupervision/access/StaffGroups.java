@@ -5,6 +5,8 @@ public final class StaffGroups {
 
     public static final String SUPERVISION_OFFICE = "supervision-office";
     public static final String DISCIPLINE_INSPECTION = "discipline-inspection";
+    /** The head of discipline inspection: overdue disciplinary steps escalate to this group. */
+    public static final String DISCIPLINE_HEAD = "discipline-head";
     public static final String EVALUATION_OFFICE = "evaluation-office";
     /** Camunda's administrators group: all permissions on everything. */
     public static final String ADMINISTRATORS = "camunda-admin";

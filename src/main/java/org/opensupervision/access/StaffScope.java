@@ -38,8 +38,9 @@ public record StaffScope(boolean everything, Set<String> departmentCodes, boolea
                 codes.add(department.code());
             }
         }
-        return new StaffScope(everything, Set.copyOf(codes), groups.contains(StaffGroups.DISCIPLINE_INSPECTION),
-                office);
+        boolean discipline = groups.contains(StaffGroups.DISCIPLINE_INSPECTION)
+                || groups.contains(StaffGroups.DISCIPLINE_HEAD);
+        return new StaffScope(everything, Set.copyOf(codes), discipline, office);
     }
 
     /** Whether a case now handled by this department is visible (escalated cases are checked separately). */

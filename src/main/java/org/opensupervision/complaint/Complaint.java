@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.opensupervision.privacy.EncryptedContact;
 
 /**
  * A complaint's business state. Changed only through {@link ComplaintRecords}, inside the transaction of the process
@@ -64,12 +67,15 @@ public class Complaint {
     @Column(nullable = false)
     private boolean anonymous;
 
+    @Convert(converter = EncryptedContact.class)
     @Column(name = "contact_name")
     private String contactName;
 
+    @Convert(converter = EncryptedContact.class)
     @Column(name = "contact_phone")
     private String contactPhone;
 
+    @Convert(converter = EncryptedContact.class)
     @Column(name = "contact_email")
     private String contactEmail;
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -27,11 +28,14 @@ public class ComplaintRecords {
     private final ComplaintRepository complaints;
     private final DeadlineBreachRepository breaches;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ComplaintRecords(ComplaintRepository complaints, DeadlineBreachRepository breaches, Clock clock) {
+    ComplaintRecords(ComplaintRepository complaints, DeadlineBreachRepository breaches, Clock clock,
+                     ApplicationEventPublisher events) {
         this.complaints = complaints;
         this.breaches = breaches;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Stores a new complaint with its tracking number and first-feedback deadline. */
@@ -68,17 +72,31 @@ public class ComplaintRecords {
      *
      * @param visibleDepartments the departments whose cases (by the department handling them now) may be listed;
      *                           {@code null} for every case
+     * @param alsoVisible        further cases that may be listed whatever their department (e.g. escalated ones)
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Page<Complaint> search(ComplaintQuery query, Set<String> visibleDepartments, Pageable page) {
+    public Page<Complaint> search(ComplaintQuery query, Set<String> visibleDepartments, Set<String> alsoVisible,
+                                  Pageable page) {
         return complaints.findAll(ComplaintSpecifications.matching(query, clock.instant())
-                .and(ComplaintSpecifications.handledByAnyOf(visibleDepartments)), page);
+                .and(ComplaintSpecifications.visible(visibleDepartments, alsoVisible)), page);
     }
 
     /** The deadline breaches of one complaint, oldest first. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<DeadlineBreach> breachesOf(Complaint complaint) {
         return breaches.findByComplaintIdOrderByRecordedAt(complaint.getId());
+    }
+
+    /** The complaints closed in {@code [from, to)}, oldest first (spot checks draw their sample from these). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Complaint> closedBetween(Instant from, Instant to) {
+        return complaints.findByClosedAtGreaterThanEqualAndClosedAtLessThanOrderByClosedAt(from, to);
+    }
+
+    /** How many breaches of this kind were recorded against the department since {@code since}. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public long countBreaches(String departmentCode, BreachKind kind, Instant since) {
+        return breaches.countByDepartmentCodeAndKindAndRecordedAtGreaterThanEqual(departmentCode, kind, since);
     }
 
     /** The case was routed to the department that will handle it. */
@@ -173,8 +191,10 @@ public class ComplaintRecords {
             log.info("{} breach of {} (due {}) was recorded before", kind, complaint.getTrackingNumber(), dueAt);
             return false;
         }
-        breaches.save(new DeadlineBreach(complaint.getId(), complaint.getHandlingDepartmentCode(), kind, dueAt,
-                clock.instant()));
+        Instant now = clock.instant();
+        breaches.save(new DeadlineBreach(complaint.getId(), complaint.getHandlingDepartmentCode(), kind, dueAt, now));
+        events.publishEvent(new DeadlineBreachRecorded(complaint.getTrackingNumber(),
+                complaint.getHandlingDepartmentCode(), complaint.getCategory(), kind, dueAt, now));
         log.warn("{} deadline {} of {} missed by department {}", kind, dueAt, complaint.getTrackingNumber(),
                 complaint.getHandlingDepartmentCode());
         return true;

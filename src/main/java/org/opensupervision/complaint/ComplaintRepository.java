@@ -1,5 +1,7 @@
 package org.opensupervision.complaint;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,4 +14,6 @@ interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecifi
     Optional<Complaint> findByIdempotencyKey(String idempotencyKey);
 
     boolean existsByTrackingNumber(String trackingNumber);
+
+    List<Complaint> findByClosedAtGreaterThanEqualAndClosedAtLessThanOrderByClosedAt(Instant from, Instant to);
 }

@@ -48,11 +48,24 @@ final class ComplaintSpecifications {
         };
     }
 
-    /** Cases now handled by one of these departments; {@code null} means no restriction, empty means none. */
-    static Specification<Complaint> handledByAnyOf(Set<String> departmentCodes) {
-        return (root, query, cb) -> departmentCodes == null ? cb.conjunction()
-                : departmentCodes.isEmpty() ? cb.disjunction()
-                : root.get("handlingDepartmentCode").in(departmentCodes);
+    /**
+     * Cases now handled by one of these departments ({@code null}: no restriction), or with one of these tracking
+     * numbers.
+     */
+    static Specification<Complaint> visible(Set<String> departmentCodes, Set<String> trackingNumbers) {
+        return (root, query, cb) -> {
+            if (departmentCodes == null) {
+                return cb.conjunction();
+            }
+            List<Predicate> any = new ArrayList<>();
+            if (!departmentCodes.isEmpty()) {
+                any.add(root.get("handlingDepartmentCode").in(departmentCodes));
+            }
+            if (trackingNumbers != null && !trackingNumbers.isEmpty()) {
+                any.add(root.get("trackingNumber").in(trackingNumbers));
+            }
+            return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+        };
     }
 
     /** The same rule as {@link Complaint#isOverdue(Instant)}, as a query. */

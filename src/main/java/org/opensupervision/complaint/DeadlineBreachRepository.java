@@ -10,4 +10,7 @@ interface DeadlineBreachRepository extends JpaRepository<DeadlineBreach, Long> {
     boolean existsByComplaintIdAndKindAndDueAt(Long complaintId, BreachKind kind, Instant dueAt);
 
     List<DeadlineBreach> findByComplaintIdOrderByRecordedAt(Long complaintId);
+
+    long countByDepartmentCodeAndKindAndRecordedAtGreaterThanEqual(String departmentCode, BreachKind kind,
+                                                                  Instant since);
 }

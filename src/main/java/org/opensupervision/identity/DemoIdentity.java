@@ -13,6 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess;
+import org.opensupervision.workflow.SupervisionProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,18 +46,30 @@ class DemoIdentity {
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
+        if (identity.isReadOnly()) {
+            // Keycloak profile: users, groups and memberships come from the realm (keycloak/realm-export.json).
+            log.info("Read-only identity: demo users and groups are not created here");
+        } else {
+            usersAndGroups();
+        }
+        taskFilters();
+    }
+
+    private void usersAndGroups() {
         group(ComplaintProcess.SUPERVISION_OFFICE_GROUP, "效能监督机构 / Supervision office");
         group(DISCIPLINE_GROUP, "纪检监察 / Discipline inspection");
         group(EVALUATION_GROUP, "绩效评价 / Evaluation office");
+        group(SupervisionProcesses.DISCIPLINE_HEAD_GROUP, "纪检监察负责人 / Head of discipline inspection");
         user("supervisor", "督查", "专员", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
         user("inspector", "纪检", "专员", DISCIPLINE_GROUP);
         user("evaluator", "评价", "专员", EVALUATION_GROUP);
+        user("discipline-head", "纪检", "负责人", SupervisionProcesses.DISCIPLINE_HEAD_GROUP);
+        membership("discipline-head", DISCIPLINE_GROUP);
         membership("demo", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
         for (Department d : departments.all()) {
             group(d.handlingGroup(), d.nameZh() + " / " + d.nameEn());
             user("handler-" + d.code().toLowerCase(), d.nameZh(), "经办人", d.handlingGroup());
         }
-        taskFilters();
     }
 
     private void group(String id, String name) {

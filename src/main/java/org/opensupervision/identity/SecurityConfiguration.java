@@ -8,6 +8,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -20,7 +21,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may call what. Public: the complaint form and API, the department list, health. Staff pages and APIs: a
  * login (form or HTTP Basic) against Camunda's identity. The Camunda webapps keep their own login; the engine's REST
- * API is guarded by Camunda's own HTTP Basic filter, so it is never open to anonymous callers.
+ * API is guarded by Camunda's own HTTP Basic filter, so it is never open to anonymous callers. With the
+ * {@code keycloak} profile {@link KeycloakSecurityConfiguration} takes over the webapps and the engine's REST API, and
+ * {@link KeycloakStaffLogin} the staff login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,6 +35,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @Profile("!keycloak")
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         // The webapps (/camunda) and the engine REST API (/engine-rest) have their own authentication and CSRF
         // protection; Spring Security stays out of their way.
@@ -46,18 +50,34 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
-        http.authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth
+    SecurityFilterChain applicationChain(HttpSecurity http, StaffLogin staffLogin) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/complaints/new", "/css/**", "/js/**", "/favicon.ico",
-                                "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info")
+                                "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info",
+                                "/track", "/rate/**", "/api/public/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints", "/track", "/track/rating",
+                                "/rate/**", "/api/public/**").permitAll()
                         .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
                         // Mail to citizens carries their contact data: the supervision office's only.
                         .requestMatchers("/staff/mail/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Referral dossiers: discipline inspection's; unsealing the complainant is theirs alone.
+                        .requestMatchers(HttpMethod.POST, "/staff/discipline/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD))
+                        .requestMatchers("/staff/discipline/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Spot-check reports name departments' failures: the offices', not the departments'.
+                        .requestMatchers("/staff/spot-checks/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
+                                StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
@@ -65,16 +85,25 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                                "camera=(), microphone=(), geolocation=(), payment=()")))
+                                "camera=(), microphone=(), geolocation=(), payment=()")));
+        staffLogin.configure(http);
+        return http.build();
+    }
+
+    /** The embedded default: the login form and HTTP Basic against Camunda's identity, or a webapp login. */
+    @Bean
+    @Profile("!keycloak")
+    StaffLogin camundaStaffLogin(CamundaIdentityAuthenticationProvider provider) {
+        return http -> http.authenticationProvider(provider)
                 .addFilterBefore(new CamundaWebappLogin(), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff/complaints"))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .httpBasic(Customizer.withDefaults());
-        return http.build();
     }
 
     /** Camunda's own HTTP Basic check for {@code /engine-rest}, against the engine's identity service. */
     @Bean
+    @Profile("!keycloak")
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

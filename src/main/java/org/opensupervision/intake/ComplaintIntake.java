@@ -1,13 +1,9 @@
 package org.opensupervision.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +44,7 @@ public class ComplaintIntake {
     private final DepartmentDirectory departments;
     private final TrackingNumbers trackingNumbers;
     private final AccessCodes accessCodes;
+    private final RequestFingerprints fingerprints;
     private final FirstFeedbackDeadlinePolicy firstFeedback;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
@@ -55,13 +52,15 @@ public class ComplaintIntake {
     private final Clock clock;
 
     ComplaintIntake(ComplaintSubmissionValidator validator, ComplaintRecords records, DepartmentDirectory departments,
-                    TrackingNumbers trackingNumbers, AccessCodes accessCodes, FirstFeedbackDeadlinePolicy firstFeedback,
-                    RuntimeService runtime, TransactionTemplate transaction, DeadlineDisplay display, Clock clock) {
+                    TrackingNumbers trackingNumbers, AccessCodes accessCodes, RequestFingerprints fingerprints,
+                    FirstFeedbackDeadlinePolicy firstFeedback, RuntimeService runtime, TransactionTemplate transaction,
+                    DeadlineDisplay display, Clock clock) {
         this.validator = validator;
         this.records = records;
         this.departments = departments;
         this.trackingNumbers = trackingNumbers;
         this.accessCodes = accessCodes;
+        this.fingerprints = fingerprints;
         this.firstFeedback = firstFeedback;
         this.runtime = runtime;
         this.transaction = transaction;
@@ -170,7 +169,7 @@ public class ComplaintIntake {
         return candidate;
     }
 
-    private static ComplaintRegistration normalize(ComplaintSubmission s, String idempotencyKey) {
+    private ComplaintRegistration normalize(ComplaintSubmission s, String idempotencyKey) {
         ComplaintSubmission.Contact c = s.getContact();
         boolean anonymous = s.isAnonymous();
         ComplaintRegistration registration = new ComplaintRegistration(s.getDepartmentCode().trim(),
@@ -179,19 +178,7 @@ public class ComplaintIntake {
                 trimToNull(s.getIncidentDate()) == null ? null : LocalDate.parse(s.getIncidentDate().trim()),
                 anonymous, anonymous ? null : trimToNull(c.getName()), anonymous ? null : trimToNull(c.getPhone()),
                 anonymous ? null : trimToNull(c.getEmail()), trimToNull(idempotencyKey), null);
-        return registration.withFingerprint(fingerprint(registration));
-    }
-
-    private static String fingerprint(ComplaintRegistration r) {
-        String canonical = String.join("\u0000", r.departmentCode(), r.category().name(), r.title(), r.description(),
-                String.valueOf(r.approvalCaseNumber()), String.valueOf(r.incidentDate()), String.valueOf(r.anonymous()),
-                String.valueOf(r.contactName()), String.valueOf(r.contactPhone()), String.valueOf(r.contactEmail()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return registration.withFingerprint(fingerprints.of(registration));
     }
 
     private static String trimToNull(String value) {

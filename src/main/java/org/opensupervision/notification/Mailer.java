@@ -50,7 +50,9 @@ class Mailer {
         String recipients = String.join(", ", to) + (cc.isEmpty() ? "" : "; cc " + String.join(", ", cc));
         outbox.save(new OutboundMail(trackingNumber, notice, recipients, mail.subject(), mail.body(), delivery,
                 clock.instant()));
-        log.info("Mail {} of {} to {} ({})", notice, trackingNumber, recipients, delivery);
+        // A complainant's address is contact data: it is never logged.
+        log.info("Mail {} of {} to {} ({})", notice, trackingNumber,
+                notice.audience() == Notice.Audience.CITIZEN ? "the complainant" : recipients, delivery);
     }
 
     void recordNoAddress(String trackingNumber, Notice notice, ComposedMail mail) {
@@ -61,5 +63,12 @@ class Mailer {
 
     /** A rendered mail. */
     record ComposedMail(String subject, String body) {
+
+        /** A rendered template: the first line is the subject, the rest the body. */
+        static ComposedMail of(String rendered) {
+            String text = rendered.strip();
+            int split = text.indexOf('\n');
+            return new ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
+        }
     }
 }

@@ -8,10 +8,21 @@ public enum Notice {
     FIRST_FEEDBACK_REMINDER(Audience.DEPARTMENT),
     HANDLING_REMINDER(Audience.DEPARTMENT),
     SUPERVISION_NOTICE(Audience.DEPARTMENT_AND_HEAD),
-    FIRST_FEEDBACK_BREACH(Audience.SUPERVISION_OFFICE);
+    FIRST_FEEDBACK_BREACH(Audience.SUPERVISION_OFFICE),
+    // Supervision rules, spot checks and disciplinary escalation: sent through Notifications, recipients named there.
+    RULE_WARNING(Audience.DEPARTMENT),
+    RULE_NOTICE(Audience.DEPARTMENT_AND_HEAD),
+    DISCIPLINE_STEP_OVERDUE(Audience.DISCIPLINE_HEAD),
+    DISCIPLINE_OUTCOME(Audience.DEPARTMENT_AND_SUPERVISION_OFFICE),
+    // Citizen rating and rectification.
+    RATING_INVITATION(Audience.CITIZEN),
+    RECTIFICATION_REPLY(Audience.CITIZEN),
+    RECTIFICATION_OVERDUE(Audience.SUPERVISION_OFFICE);
 
     /** Who a notice goes to. */
-    public enum Audience { CITIZEN, DEPARTMENT, DEPARTMENT_AND_HEAD, SUPERVISION_OFFICE }
+    public enum Audience {
+        CITIZEN, DEPARTMENT, DEPARTMENT_AND_HEAD, SUPERVISION_OFFICE, DISCIPLINE_HEAD, DEPARTMENT_AND_SUPERVISION_OFFICE
+    }
 
     private final Audience audience;
 

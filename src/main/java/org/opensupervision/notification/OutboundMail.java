@@ -3,6 +3,7 @@ package org.opensupervision.notification;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.opensupervision.privacy.EncryptedContact;
 
 /** A mail the platform wrote: sent over SMTP, or kept in the outbox. */
 @Entity
@@ -27,6 +30,8 @@ public class OutboundMail {
     @Column(nullable = false)
     private Notice notice;
 
+    /** Encrypted: for the complainant's mails it is their e-mail address. */
+    @Convert(converter = EncryptedContact.class)
     @Column(nullable = false)
     private String recipient;
 

@@ -22,15 +22,17 @@ import org.thymeleaf.context.Context;
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
-        private final ComplaintRecords records;
+    private final ComplaintRecords records;
     private final DepartmentDirectory departments;
     private final ITemplateEngine templates;
     private final Mailer mailer;
     private final MailProperties properties;
     private final DeadlineDisplay display;
+    private final List<MailFacts> extraFacts;
 
     SendNotification(ComplaintRecords records, DepartmentDirectory departments, ITemplateEngine templates,
-                     Mailer mailer, MailProperties properties, DeadlineDisplay display) {
+                     Mailer mailer, MailProperties properties, DeadlineDisplay display, List<MailFacts> extraFacts) {
+        this.extraFacts = extraFacts;
         this.records = records;
         this.departments = departments;
         this.templates = templates;
@@ -64,6 +66,7 @@ class SendNotification implements JavaDelegate {
                     List.of(handling.headAddress()), mail);
             case SUPERVISION_OFFICE -> mailer.send(trackingNumber, notice,
                     List.of(properties.supervisionOfficeAddress()), List.of(), mail);
+            default -> throw new IllegalStateException(notice + " is sent through Notifications, not this step");
         }
     }
 
@@ -80,9 +83,8 @@ class SendNotification implements JavaDelegate {
                 "handlingDueAt", display.format(complaint.getHandlingDueAt()),
                 "noticeText", noticeText == null ? "" : noticeText,
                 "caseUrl", properties.publicBaseUrl() + "/staff/complaints/" + complaint.getTrackingNumber()));
-        String text = templates.process(notice.template(), context).strip();
-        int split = text.indexOf('\n');
-        return new Mailer.ComposedMail(text.substring(0, split).strip(), text.substring(split + 1).strip() + "\n");
+        extraFacts.forEach(f -> context.setVariables(f.factsFor(notice, complaint.getTrackingNumber())));
+        return Mailer.ComposedMail.of(templates.process(notice.template(), context));
     }
 
 }

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,6 +45,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
     ObjectMapper json;
     @Autowired
     IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String edu;
@@ -78,6 +84,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
         if (expected == 404) {
             assertThat(response.body()).contains("\"status\":404").doesNotContain(trackingNumber(which) + "\",\"");
         }
+    }
+
+    @ParameterizedTest(name = "{0} reads the {1} case's timeline, audit check, dossier and timeline page: {2}")
+    @MethodSource("complaintDetail")
+    void caseRecordsFollowTheSameScope(String user, String which, int expected) throws Exception {
+        String tn = trackingNumber(which);
+        for (String suffix : new String[] {"/timeline", "/audit/verify", "/dossier"}) {
+            assertThat(get("/api/complaints/" + tn + suffix, user).statusCode()).as(suffix).isEqualTo(expected);
+        }
+        assertThat(send(request("/staff/complaints/" + tn + "/timeline", user).header("Accept", "text/html"))
+                .statusCode()).isEqualTo(expected == 401 ? 302 : expected);
     }
 
     @ParameterizedTest(name = "{0} opens the {1} case page: {2}")
@@ -226,14 +243,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .build();
         String base = "http://127.0.0.1:" + port;
         browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
         String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .findFirst().orElseThrow().getValue();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
                         URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(expected);
     }
 
@@ -264,6 +281,55 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .isEqualTo(204);
     }
 
+    @Test
+    void disciplineInspectorsSeeACaseOnceItIsEscalatedToThem() throws Exception {
+        String tn = cases.fileAndRoute("GD-AMR", "INTEGRITY", "matrix-integrity@example.com");
+        assertThat(get("/api/complaints/" + tn, "inspector").statusCode()).isEqualTo(404);
+        assertThat(json.readTree(get("/api/complaints?size=100&q=" + tn, "inspector").body())
+                .get("totalElements").asInt()).isZero();
+
+        cases.complete(tn, Activity.TRIAGE, Map.of("triageDecision", "ESCALATE", "triageReason", "索要好处费"));
+        String discipline = runtime.createProcessInstanceQuery().processDefinitionKey("disciplinary-escalation")
+                .processInstanceBusinessKey(tn).singleResult().getId();
+        management.createJobQuery().processInstanceId(discipline).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+
+        assertThat(get("/api/complaints/" + tn, "inspector").statusCode()).isEqualTo(200);
+        assertThat(json.readTree(get("/api/complaints?size=100&q=" + tn, "inspector").body())
+                .get("content").findValuesAsText("trackingNumber")).containsExactly(tn);
+        // Their tasks: the preliminary review of the new disciplinary case, through the engine.
+        JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + tn, "inspector").body());
+        assertThat(tasks.findValuesAsText("processDefinitionId")).isNotEmpty()
+                .allSatisfy(id -> assertThat(id).startsWith("disciplinary-escalation:"));
+        // Another department's handler still sees nothing of it; the department concerned still sees its case.
+        assertThat(get("/api/complaints/" + tn, "handler-gd-edu").statusCode()).isEqualTo(404);
+        assertThat(get("/api/complaints/" + tn, "handler-gd-amr").statusCode()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> officePages() {
+        return Stream.of(
+                Arguments.of("/staff/discipline", "inspector", 200), Arguments.of("/staff/discipline", "supervisor", 200),
+                Arguments.of("/staff/discipline", "handler-gd-amr", 403),
+                Arguments.of("/staff/discipline", "evaluator", 403),
+                Arguments.of("/staff/spot-checks", "supervisor", 200), Arguments.of("/staff/spot-checks", "evaluator", 200),
+                Arguments.of("/staff/spot-checks", "inspector", 200),
+                Arguments.of("/staff/spot-checks", "handler-gd-amr", 403));
+    }
+
+    @ParameterizedTest(name = "{1} opens {0}: {2}")
+    @MethodSource("officePages")
+    void officePagesAreClosedToDepartments(String path, String user, int expected) throws Exception {
+        assertThat(send(request(path, user).header("Accept", "text/html")).statusCode()).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyDisciplineInspectionUnsealsADossier() throws Exception {
+        HttpResponse<String> response = send(request("/staff/discipline/1/unseal", "supervisor")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reason=x")));
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private String trackingNumber(String which) {
@@ -272,7 +338,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(15));
+                .timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));

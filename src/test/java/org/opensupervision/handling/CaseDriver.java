@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.intake.ComplaintIntake;
 import org.opensupervision.intake.ComplaintSubmission;
+import org.opensupervision.workflow.ComplaintProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +32,12 @@ public class CaseDriver {
     private final TaskService tasks;
     private final ManagementService management;
     private final ComplaintRecords records;
+    private final IdentityService identity;
 
     CaseDriver(ComplaintIntake intake, RuntimeService runtime, TaskService tasks, ManagementService management,
-               ComplaintRecords records) {
+               ComplaintRecords records, IdentityService identity) {
         this.records = records;
+        this.identity = identity;
         this.intake = intake;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -73,7 +77,8 @@ public class CaseDriver {
     }
 
     public ProcessInstance instance(String trackingNumber) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+                .processInstanceBusinessKey(trackingNumber)
                 .singleResult();
         if (instance == null) {
             throw new AssertionError("No running process instance for " + trackingNumber);
@@ -93,6 +98,29 @@ public class CaseDriver {
     /** Completes the open task with the variables a form would submit, then runs the jobs that became due. */
     public void complete(String trackingNumber, String taskDefinitionKey, Map<String, Object> variables) {
         tasks.complete(task(trackingNumber, taskDefinitionKey).getId(), variables);
+        runDueJobs(trackingNumber);
+    }
+
+    /**
+     * Completes a task as a logged-in user does in Tasklist: the engine knows the user and their groups, so its
+     * authorization checks apply and the history (and audit trail) records who it was. The task is looked up first,
+     * as the office that drives the test, since a department user may not query everything.
+     */
+    public void completeAs(String user, String taskId, Map<String, Object> variables) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId())
+                .toList();
+        identity.setAuthentication(user, groups);
+        try {
+            tasks.complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** {@link #completeAs(String, String, Map)} for the open task of a case, then the jobs that became due. */
+    public void completeAs(String user, String trackingNumber, String taskDefinitionKey,
+                           Map<String, Object> variables) {
+        completeAs(user, task(trackingNumber, taskDefinitionKey).getId(), variables);
         runDueJobs(trackingNumber);
     }
 

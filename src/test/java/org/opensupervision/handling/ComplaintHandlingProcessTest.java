@@ -425,4 +425,25 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId()).isEqualTo(review);
     }
 
+    @Test
+    void anIntegrityComplaintIsEscalatedToDisciplineAtTriageWhileTheDepartmentStillOwesItsFeedback() {
+        String trackingNumber = routed("GD-AMR", "INTEGRITY");
+        String triage = cases.task(trackingNumber, Activity.TRIAGE).getId();
+        assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "ESCALATE")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ESCALATE",
+                "triageReason", "办事人员索要“好处费”"));
+
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Event_EscalateIntegrityToDiscipline", "EndEvent_EscalatedToDiscipline")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+        ProcessInstance discipline = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("disciplinary-escalation").processInstanceBusinessKey(trackingNumber)
+                .singleResult();
+        assertThat(discipline).isNotNull();
+        assertThat(engine.getRuntimeService().getVariables(discipline.getId()))
+                .containsEntry("escalatedDepartmentCode", "GD-AMR").containsEntry("escalationSource", "TRIAGE")
+                .containsEntry("escalationReason", "办事人员索要“好处费”");
+    }
 }

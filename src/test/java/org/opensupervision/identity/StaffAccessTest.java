@@ -32,7 +32,8 @@ class StaffAccessTest extends IntegrationTest {
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10));
+                // The first call initialises the engine REST application: slow on a busy 2-core machine.
+                .timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
@@ -69,26 +70,26 @@ class StaffAccessTest extends IntegrationTest {
     void aTasklistLoginIsNotBlockedBySpringSecurityAndOpensTheStaffPagesToo() throws Exception {
         String base = "http://127.0.0.1:" + port;
         HttpResponse<String> before = browser.send(HttpRequest.newBuilder(URI.create(base + "/staff/complaints"))
-                .header("Accept", "text/html").timeout(Duration.ofSeconds(10)).build(),
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(before.statusCode()).isEqualTo(302);
         assertThat(before.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
         // As Tasklist does: load the app (Camunda's own CSRF filter hands out its token), then log in with it.
         browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
         String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .findFirst().orElseThrow().getValue();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
                         URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
                 .POST(HttpRequest.BodyPublishers.ofString("username=supervisor&password=supervisor"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("\"userId\":\"supervisor\"").contains("tasklist");
 
         HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(base + "/staff/complaints"))
-                .header("Accept", "text/html").timeout(Duration.ofSeconds(10)).build(),
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).contains("投诉案件");
@@ -113,6 +114,6 @@ class StaffAccessTest extends IntegrationTest {
         String credentials = Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", accept).header("Authorization", "Basic " + credentials)
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

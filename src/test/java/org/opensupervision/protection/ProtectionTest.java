@@ -72,7 +72,7 @@ class ProtectionTest extends IntegrationTest {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/complaints"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
@@ -81,7 +81,7 @@ class ProtectionTest extends IntegrationTest {
         // A small streamed body still reaches the controller (and fails validation there, field by field).
         HttpResponse<String> small = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/complaints"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{}".getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(small.statusCode()).isEqualTo(400);

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.privacy.ContactVisibility;
 import org.opensupervision.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,15 +27,17 @@ import io.swagger.v3.oas.annotations.Operation;
 class ComplaintStaffApiController {
 
     private final ComplaintRecords records;
-    private final ScopedComplaints scoped;
+    private final ComplaintAccess scoped;
     private final WorkingDayCalendar calendar;
     private final Problems problems;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
-    ComplaintStaffApiController(ComplaintRecords records, ScopedComplaints scoped, WorkingDayCalendar calendar,
-                                Problems problems, Clock clock) {
+    ComplaintStaffApiController(ComplaintRecords records, ComplaintAccess scoped, WorkingDayCalendar calendar,
+                                Problems problems, ContactVisibility contacts, Clock clock) {
         this.records = records;
         this.scoped = scoped;
+        this.contacts = contacts;
         this.calendar = calendar;
         this.problems = problems;
         this.clock = clock;
@@ -51,7 +55,7 @@ class ComplaintStaffApiController {
         }
         Instant now = clock.instant();
         var page = scoped.search(login, request.query(calendar.zone()), request.pageable())
-                .map(c -> ComplaintView.of(c, now, null));
+                .map(c -> ComplaintView.of(c, now, null, showContact(login, c)));
         return ResponseEntity.ok(PageView.of(page, request.sort()));
     }
 
@@ -60,11 +64,17 @@ class ComplaintStaffApiController {
     @GetMapping("/api/complaints/{trackingNumber}")
     ResponseEntity<?> one(@PathVariable String trackingNumber, Authentication login, Locale locale) {
         return scoped.find(login, trackingNumber)
-                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(view(c)))
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(view(c, login)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.notFound(locale)));
     }
 
-    private ComplaintView view(Complaint c) {
-        return ComplaintView.of(c, clock.instant(), records.breachesOf(c));
+    private ComplaintView view(Complaint c, Authentication user) {
+        return ComplaintView.of(c, clock.instant(), records.breachesOf(c), showContact(user, c));
+    }
+
+    /** Complainant privacy: the supervision office, or a reveal of this case (the view is audited). */
+    private boolean showContact(Authentication user, Complaint c) {
+        return !c.isAnonymous()
+                && contacts.access(user, c.getTrackingNumber(), ContactVisibility.Channel.API).visible();
     }
 }

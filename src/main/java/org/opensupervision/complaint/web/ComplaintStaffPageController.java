@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.ComplaintCategory;
+import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.privacy.ContactVisibility;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,15 +22,17 @@ import org.springframework.web.server.ResponseStatusException;
 class ComplaintStaffPageController {
 
     private final ComplaintRecords records;
-    private final ScopedComplaints scoped;
+    private final ComplaintAccess scoped;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
+    private final ContactVisibility contacts;
     private final Clock clock;
 
-    ComplaintStaffPageController(ComplaintRecords records, ScopedComplaints scoped, DepartmentDirectory departments,
-                                 WorkingDayCalendar calendar, Clock clock) {
+    ComplaintStaffPageController(ComplaintRecords records, ComplaintAccess scoped, DepartmentDirectory departments,
+                                 WorkingDayCalendar calendar, ContactVisibility contacts, Clock clock) {
         this.records = records;
         this.scoped = scoped;
+        this.contacts = contacts;
         this.departments = departments;
         this.calendar = calendar;
         this.clock = clock;
@@ -52,6 +56,9 @@ class ComplaintStaffPageController {
         var complaint = scoped.find(login, trackingNumber)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", complaint);
+        // Complainant privacy: the supervision office, or a reveal of this case (the view is audited).
+        model.addAttribute("contactVisible", !complaint.isAnonymous()
+                && contacts.access(login, trackingNumber, ContactVisibility.Channel.PAGE).visible());
         model.addAttribute("breaches", records.breachesOf(complaint));
         model.addAttribute("concerned", departments.get(complaint.getDepartmentCode()));
         model.addAttribute("handling", departments.find(complaint.getHandlingDepartmentCode()).orElse(null));

@@ -13,7 +13,7 @@ import org.opensupervision.complaint.DeadlineBreach;
 record ComplaintView(String trackingNumber, ComplaintStatus status, String departmentCode,
                      String handlingDepartmentCode, ComplaintCategory category, Integer priority, String title,
                      String description, String approvalCaseNumber, LocalDate incidentDate, boolean anonymous,
-                     Contact contact, Instant submittedAt, Instant routedAt, int redirectCount,
+                     Contact contact, Boolean contactWithheld, Instant submittedAt, Instant routedAt, int redirectCount,
                      Instant firstFeedbackDueAt, Instant firstFeedbackAt, String firstFeedbackText,
                      Instant firstFeedbackBreachedAt, Instant handlingStartedAt, Instant handlingDueAt,
                      Instant handlingBreachedAt, Extension extension, Instant repliedAt, String replyText,
@@ -29,11 +29,18 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
     record Breach(String kind, String departmentCode, Instant dueAt, Instant recordedAt) {
     }
 
-    static ComplaintView of(Complaint c, Instant now, List<DeadlineBreach> breaches) {
+    /**
+     * @param showContact whether the reader may see the complainant's contact data; when not, {@code contact} is
+     *                    absent and {@code contactWithheld} is true
+     */
+    static ComplaintView of(Complaint c, Instant now, List<DeadlineBreach> breaches, boolean showContact) {
+        boolean hasContact = !c.isAnonymous();
         return new ComplaintView(c.getTrackingNumber(), c.getStatus(), c.getDepartmentCode(),
                 c.getHandlingDepartmentCode(), c.getCategory(), c.getPriority(), c.getTitle(), c.getDescription(),
                 c.getApprovalCaseNumber(), c.getIncidentDate(), c.isAnonymous(),
-                c.isAnonymous() ? null : new Contact(c.getContactName(), c.getContactPhone(), c.getContactEmail()),
+                hasContact && showContact ? new Contact(c.getContactName(), c.getContactPhone(), c.getContactEmail())
+                        : null,
+                hasContact && !showContact ? Boolean.TRUE : null,
                 c.getSubmittedAt(), c.getRoutedAt(), c.getRedirectCount(), c.getFirstFeedbackDueAt(),
                 c.getFirstFeedbackAt(), c.getFirstFeedbackText(), c.getFirstFeedbackBreachedAt(),
                 c.getHandlingStartedAt(), c.getHandlingDueAt(), c.getHandlingBreachedAt(),

@@ -21,7 +21,8 @@ class TriageDecisionValidator implements TaskListener {
     public void notify(DelegateTask task) {
         String decision = ProcessVariables.string(task, Var.TRIAGE_DECISION);
         if (decision == null) {
-            throw new BadUserRequestException("请选择分办决定 / Choose a triage decision (ACCEPT, REDIRECT, REJECT)");
+            throw new BadUserRequestException(
+                    "请选择分办决定 / Choose a triage decision (ACCEPT, REDIRECT, REJECT, ESCALATE)");
         }
         switch (decision) {
             case "ACCEPT" -> { }
@@ -38,6 +39,11 @@ class TriageDecisionValidator implements TaskListener {
             case "REJECT" -> {
                 if (ProcessVariables.blank(ProcessVariables.string(task, Var.TRIAGE_REASON))) {
                     throw new BadUserRequestException("不予受理须说明理由 / A rejection needs a reason for the citizen");
+                }
+            }
+            case "ESCALATE" -> {
+                if (ProcessVariables.blank(ProcessVariables.string(task, Var.TRIAGE_REASON))) {
+                    throw new BadUserRequestException("移交纪检须说明理由 / An escalation to discipline needs a reason");
                 }
             }
             default -> throw new BadUserRequestException("未知的分办决定 / Unknown triage decision: " + decision);

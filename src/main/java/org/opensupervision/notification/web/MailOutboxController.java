@@ -1,7 +1,9 @@
 package org.opensupervision.notification.web;
 
 import org.opensupervision.notification.OutboundMailRepository;
+import org.opensupervision.privacy.ContactVisibility;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +16,17 @@ class MailOutboxController {
     private static final int PAGE_SIZE = 20;
 
     private final OutboundMailRepository mails;
+    private final ContactVisibility visibility;
 
-    MailOutboxController(OutboundMailRepository mails) {
+    MailOutboxController(OutboundMailRepository mails, ContactVisibility visibility) {
         this.mails = mails;
+        this.visibility = visibility;
     }
 
     @GetMapping("/staff/mail")
-    String outbox(@RequestParam(defaultValue = "0") int page, Model model) {
+    String outbox(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+        // A complainant's address is contact data: only the supervision office sees it here.
+        model.addAttribute("showComplainantAddresses", visibility.isSupervisionOffice(user));
         model.addAttribute("page", mails.findAllByOrderByCreatedAtDescIdDesc(PageRequest.of(Math.max(page, 0),
                 PAGE_SIZE)));
         return "staff/mail";

@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# The application image: built with the Maven wrapper (tests run in CI, not here), run on a Java 17 JRE.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+# Dependencies first: this layer is reused while only the sources change.
+RUN ./mvnw -B -q dependency:go-offline -Dkeycloak.skip=true || true
+COPY src/ src/
+COPY processes/ processes/
+COPY forms/ forms/
+RUN ./mvnw -B -q package -DskipTests -Dkeycloak.skip=true -Dpostgres.skip=true \
+    && cp target/efficiency-supervision-*.jar /src/app.jar
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system supervision && useradd --system --gid supervision --home-dir /app supervision
+WORKDIR /app
+COPY --from=build /src/app.jar /app/app.jar
+USER supervision
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Duser.timezone=UTC"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

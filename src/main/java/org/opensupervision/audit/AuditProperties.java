@@ -1,0 +1,30 @@
+package org.opensupervision.audit;
+
+import java.time.Period;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the audit trail and of the engine's history retention.
+ *
+ * @param retention how long audit entries are kept (default ten years); stamped on each entry as retain-until
+ * @param chainKey the key of the chain's HMAC: without it nobody can forge an entry that verifies
+ * @param redactedVariables process variables whose values never reach the audit trail (only that they changed)
+ * @param historyCleanupWindowStart start of the engine's daily history cleanup window (HH:mm, server time)
+ * @param historyCleanupWindowEnd end of that window
+ */
+@ConfigurationProperties("supervision.audit")
+record AuditProperties(Period retention, String chainKey, Set<String> redactedVariables,
+                       String historyCleanupWindowStart, String historyCleanupWindowEnd) {
+
+    AuditProperties {
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new IllegalStateException("supervision.audit.retention must be a positive period, e.g. P10Y");
+        }
+        if (chainKey == null || chainKey.length() < 16) {
+            throw new IllegalStateException("supervision.audit.chain-key must have at least 16 characters");
+        }
+        redactedVariables = redactedVariables == null ? Set.of() : Set.copyOf(redactedVariables);
+    }
+}

@@ -1,0 +1,207 @@
+package org.opensupervision.discipline;
+
+import java.util.Set;
+import org.opensupervision.complaint.EscalatedComplaints;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.complaint.DeadlineBreach;
+import org.opensupervision.workflow.SupervisionProcesses.Discipline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The discipline inspectors' cases: opening them by message, their deadlines, outcomes and referral dossiers. */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class DisciplinaryCases implements EscalatedComplaints {
+
+    private static final Logger log = LoggerFactory.getLogger(DisciplinaryCases.class);
+
+    private final DisciplinaryCaseRepository cases;
+    private final DossierUnsealingRepository unsealings;
+    private final ComplaintRecords complaints;
+    private final RuntimeService runtime;
+    private final WorkingDayCalendar calendar;
+    private final DisciplineProperties properties;
+    private final Clock clock;
+
+    DisciplinaryCases(DisciplinaryCaseRepository cases, DossierUnsealingRepository unsealings,
+                      ComplaintRecords complaints, RuntimeService runtime, WorkingDayCalendar calendar,
+                      DisciplineProperties properties, Clock clock) {
+        this.cases = cases;
+        this.unsealings = unsealings;
+        this.complaints = complaints;
+        this.runtime = runtime;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks the discipline inspectors to take up a case: starts {@code disciplinary-escalation} by its message, in the
+     * caller's transaction (the new instance waits at its first save point).
+     */
+    public void requestEscalation(String trackingNumber, String departmentCode, EscalationSource source,
+                                  String reason, int severity) {
+        runtime.createMessageCorrelation(Discipline.MESSAGE).processInstanceBusinessKey(trackingNumber)
+                .setVariables(Map.of(Discipline.DEPARTMENT_CODE, departmentCode, Discipline.SOURCE, source.name(),
+                        Discipline.REASON, reason == null ? "" : reason, Discipline.SEVERITY, severity))
+                .correlateStartMessage();
+        log.warn("{} escalated to discipline ({}, severity {}): {}", trackingNumber, source, severity, reason);
+    }
+
+    /** Opens the case record; the preliminary review is due after the configured working days. */
+    public DisciplinaryCase open(String trackingNumber, String departmentCode, EscalationSource source, String reason,
+                                 int severity, String processInstanceId) {
+        Instant now = clock.instant();
+        return cases.save(new DisciplinaryCase(trackingNumber, departmentCode, source, reason, severity,
+                processInstanceId, now, calendar.addWorkingDays(now, properties.preliminaryReviewWorkingDays())));
+    }
+
+    /** The preliminary review's finding ({@code INVESTIGATE} or {@code NO_CASE}). */
+    public void recordPreliminaryFinding(Long caseId, String finding) {
+        get(caseId).recordPreliminaryFinding(finding);
+    }
+
+    /** Opens the investigation and returns its deadline. */
+    public Instant openInvestigation(Long caseId) {
+        Instant dueAt = calendar.addWorkingDays(clock.instant(), properties.investigationWorkingDays());
+        get(caseId).openInvestigation(dueAt);
+        return dueAt;
+    }
+
+    /** The one extension of the investigation, with its reason; returns the new deadline. */
+    public Instant extendInvestigation(Long caseId, int workingDays, String reason) {
+        DisciplinaryCase c = get(caseId);
+        Instant dueAt = calendar.addWorkingDays(c.getInvestigationDueAt(), workingDays);
+        c.extendInvestigation(dueAt, reason, clock.instant());
+        return dueAt;
+    }
+
+    /** The outcome, held against the department and the complaint. */
+    public void recordOutcome(Long caseId, DisciplinaryOutcome outcome, String findings, String reason) {
+        get(caseId).decide(outcome, findings, reason, clock.instant());
+    }
+
+    /** A step passed its deadline and went to the head of discipline inspection. */
+    public void recordOverdueEscalation(Long caseId) {
+        get(caseId).countOverdueEscalation();
+    }
+
+    /** The longest extension the inspectors may take. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public int maxExtensionWorkingDays() {
+        return properties.maxExtensionWorkingDays();
+    }
+
+    /** The case with this id, if any. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<DisciplinaryCase> find(Long caseId) {
+        return cases.findById(caseId);
+    }
+
+    /** Every case, newest first. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<DisciplinaryCase> all() {
+        return cases.findAllByOrderByOpenedAtDesc();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Set<String> trackingNumbers() {
+        return cases.findEscalatedTrackingNumbers();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public boolean isEscalated(String trackingNumber) {
+        return cases.existsByTrackingNumber(trackingNumber);
+    }
+
+    /** The cases of one complaint. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<DisciplinaryCase> ofComplaint(String trackingNumber) {
+        return cases.findByTrackingNumberOrderByOpenedAt(trackingNumber);
+    }
+
+    /** The cases decided in {@code [from, to)}: what the monthly evaluation counts per department. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<DisciplinaryCase> decidedBetween(Instant from, Instant to) {
+        return cases.findByDecidedAtGreaterThanEqualAndDecidedAtLessThanOrderByDecidedAt(from, to);
+    }
+
+    /** The referral dossier with the complainant's identity sealed. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public ReferralDossier dossier(Long caseId) {
+        return dossier(get(caseId), false);
+    }
+
+    /** The dossier with the complainant's identity, for this view only; who, when and why is recorded first. */
+    @Transactional
+    public ReferralDossier unseal(Long caseId, String inspector, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("An unsealing needs a reason");
+        }
+        DisciplinaryCase c = get(caseId);
+        unsealings.save(new DossierUnsealing(caseId, inspector, reason.strip(), clock.instant()));
+        log.warn("Complainant identity of disciplinary case {} ({}) unsealed by {}", caseId, c.getTrackingNumber(),
+                inspector);
+        return dossier(c, true);
+    }
+
+    private ReferralDossier dossier(DisciplinaryCase c, boolean unsealed) {
+        Complaint complaint = complaints.find(c.getTrackingNumber())
+                .orElseThrow(() -> new IllegalStateException("No complaint " + c.getTrackingNumber()));
+        ReferralDossier.Complainant complainant = unsealed ? new ReferralDossier.Complainant(complaint.isAnonymous(),
+                complaint.getContactName(), complaint.getContactPhone(), complaint.getContactEmail()) : null;
+        return new ReferralDossier(c, complaint, timeline(c, complaint), complainant,
+                unsealings.findByDisciplinaryCaseIdOrderByUnsealedAt(c.getId()));
+    }
+
+    private List<ReferralDossier.Entry> timeline(DisciplinaryCase c, Complaint complaint) {
+        List<ReferralDossier.Entry> entries = new ArrayList<>();
+        add(entries, complaint.getSubmittedAt(), "投诉提交 / Complaint submitted");
+        add(entries, complaint.getRoutedAt(), "分派承办部门 " + complaint.getHandlingDepartmentCode()
+                + " / Routed to the handling department");
+        add(entries, complaint.getFirstFeedbackAt(), "首次反馈 / First feedback given");
+        add(entries, complaint.getHandlingStartedAt(), "开始办理 / Handling started");
+        add(entries, complaint.getExtensionRequestedAt(), "申请延期 / Extension requested: "
+                + complaint.getExtensionReason());
+        add(entries, complaint.getRepliedAt(), "部门答复 / Department replied");
+        add(entries, complaint.getClosedAt(), "办结 / Closed");
+        add(entries, complaint.getRejectedAt(), "不予受理 / Rejected");
+        for (DeadlineBreach breach : complaints.breachesOf(complaint)) {
+            add(entries, breach.getRecordedAt(), "超时 " + breach.getKind() + "，部门 " + breach.getDepartmentCode()
+                    + " / Deadline breach");
+        }
+        add(entries, c.getOpenedAt(), "移交纪检（" + c.getSource() + "）/ Escalated to discipline: " + c.getReason());
+        add(entries, c.getExtendedAt(), "调查延期 / Investigation extended: " + c.getExtensionReason());
+        add(entries, c.getDecidedAt(), c.getOutcome() == null ? "" : "处理决定 / Decision: "
+                + c.getOutcome().bilingualLabel());
+        entries.sort(Comparator.comparing(ReferralDossier.Entry::at));
+        return entries;
+    }
+
+    private static void add(List<ReferralDossier.Entry> entries, Instant at, String event) {
+        if (at != null) {
+            entries.add(new ReferralDossier.Entry(at, event));
+        }
+    }
+
+    private DisciplinaryCase get(Long caseId) {
+        return cases.findById(caseId)
+                .orElseThrow(() -> new IllegalArgumentException("No disciplinary case " + caseId));
+    }
+}

@@ -1,0 +1,38 @@
+package org.opensupervision.discipline.process;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opensupervision.discipline.DisciplinaryCases;
+import org.opensupervision.discipline.DisciplinaryOutcome;
+import org.opensupervision.workflow.SupervisionProcesses.Discipline;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes the preliminary review: {@code INVESTIGATE} opens an investigation; {@code NO_CASE} closes the case as
+ * 无违规 with a reason. The finding is recorded in the same transaction.
+ */
+@Component("preliminaryReviewValidator")
+class PreliminaryReviewValidator implements TaskListener {
+
+    private final DisciplinaryCases cases;
+
+    PreliminaryReviewValidator(DisciplinaryCases cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String finding = DisciplineVariables.text(task, Discipline.PRELIMINARY_FINDING);
+        if (!"INVESTIGATE".equals(finding) && !"NO_CASE".equals(finding)) {
+            throw new BadUserRequestException("请选择初核结论 / Choose a finding (INVESTIGATE, NO_CASE)");
+        }
+        if ("NO_CASE".equals(finding)) {
+            if (DisciplineVariables.text(task, Discipline.OUTCOME_REASON) == null) {
+                throw new BadUserRequestException("不予立案须说明理由 / Closing without investigation needs a reason");
+            }
+            task.setVariable(Discipline.OUTCOME, DisciplinaryOutcome.NO_VIOLATION.name());
+        }
+        cases.recordPreliminaryFinding(DisciplineVariables.caseId(task), finding);
+    }
+}

@@ -1,0 +1,31 @@
+package org.opensupervision.discipline.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.discipline.DisciplinaryCases;
+import org.opensupervision.discipline.EscalationSource;
+import org.opensupervision.workflow.SupervisionProcesses.Discipline;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message throw events that refer a case to the discipline inspectors (triage, supervision rules). The model
+ * names department, source, reason and severity as local inputs of the event.
+ */
+@Component("requestDisciplinaryEscalation")
+class RequestDisciplinaryEscalation implements JavaDelegate {
+
+    private final DisciplinaryCases cases;
+
+    RequestDisciplinaryEscalation(DisciplinaryCases cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cases.requestEscalation(execution.getProcessBusinessKey(),
+                (String) execution.getVariable(Discipline.DEPARTMENT_CODE),
+                EscalationSource.valueOf((String) execution.getVariable(Discipline.SOURCE)),
+                DisciplineVariables.text(execution, Discipline.REASON),
+                ((Number) execution.getVariable(Discipline.SEVERITY)).intValue());
+    }
+}

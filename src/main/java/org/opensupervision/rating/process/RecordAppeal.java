@@ -1,0 +1,26 @@
+package org.opensupervision.rating.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.rating.CitizenRatings;
+import org.opensupervision.rating.RatingProcess.Var;
+import org.springframework.stereotype.Component;
+
+/** The department appeals the bad rating as malicious (申诉复核); one appeal per case. */
+@Component("recordAppeal")
+class RecordAppeal implements JavaDelegate {
+
+    private final CitizenRatings ratings;
+
+    RecordAppeal(CitizenRatings ratings) {
+        this.ratings = ratings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ratings.recordAppeal(execution.getProcessBusinessKey(),
+                RatingVariables.requiredText(execution, Var.APPEAL_REASON, "请写明申诉理由 / Give the appeal's reason"),
+                RatingVariables.actor(execution));
+        execution.setVariable(Var.APPEAL_FILED, true);
+    }
+}

@@ -1,0 +1,160 @@
+package org.opensupervision.spotcheck;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.rules.BadRatings;
+import org.opensupervision.rules.RuleTrigger;
+import org.opensupervision.rules.SupervisionRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Offline spot checks: drawing a round, recording checks and rectifications, and the report per department. */
+@Service("spotChecks")
+@Transactional(propagation = Propagation.MANDATORY)
+public class SpotChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(SpotChecks.class);
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final SpotCheckRoundRepository rounds;
+    private final SpotCheckSampleRepository samples;
+    private final ComplaintRecords complaints;
+    private final BadRatings badRatings;
+    private final SupervisionRules rules;
+    private final DepartmentDirectory departments;
+    private final SpotCheckProperties properties;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    SpotChecks(SpotCheckRoundRepository rounds, SpotCheckSampleRepository samples, ComplaintRecords complaints,
+               BadRatings badRatings, SupervisionRules rules, DepartmentDirectory departments,
+               SpotCheckProperties properties, WorkingDayCalendar calendar, Clock clock) {
+        this.rounds = rounds;
+        this.samples = samples;
+        this.complaints = complaints;
+        this.badRatings = badRatings;
+        this.rules = rules;
+        this.departments = departments;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * Draws the round of the period that ended at the start of today (China Standard Time): the cases closed in it,
+     * sampled per department with a seed that is recorded with the round.
+     */
+    public SpotCheckRound drawRound(String processInstanceId) {
+        Instant periodEnd = clock.instant().atZone(calendar.zone()).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant periodStart = periodEnd.minus(properties.period());
+        Map<String, Complaint> closed = new LinkedHashMap<>();
+        List<SpotCheckCandidate> candidates = new ArrayList<>();
+        for (Complaint c : complaints.closedBetween(periodStart, periodEnd)) {
+            closed.put(c.getTrackingNumber(), c);
+            candidates.add(new SpotCheckCandidate(c.getTrackingNumber(), c.getHandlingDepartmentCode(),
+                    c.getFirstFeedbackBreachedAt() != null || c.getHandlingBreachedAt() != null,
+                    badRatings.ratedBadly(c.getTrackingNumber())));
+        }
+        long seed = properties.seed() != null ? properties.seed() : SEEDS.nextLong();
+        List<SpotCheckCandidate> drawn = new SpotCheckSampler(properties).draw(candidates, seed);
+        SpotCheckRound round = rounds.save(new SpotCheckRound(periodStart, periodEnd, seed, candidates.size(),
+                drawn.size(), clock.instant(), processInstanceId));
+        for (SpotCheckCandidate c : drawn) {
+            samples.save(new SpotCheckSample(round.getId(), c, closed.get(c.trackingNumber()).getCategory().name(),
+                    c.weight(properties.breachWeight(), properties.badRatingWeight())));
+        }
+        log.info("Spot-check round {} for [{}, {}): {} of {} closed cases drawn, seed {}", round.getId(),
+                periodStart, periodEnd, drawn.size(), candidates.size(), seed);
+        return round;
+    }
+
+    /** The ids of a round's samples, in department and tracking-number order (the model's multi-instance). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Long> sampleIds(Long roundId) {
+        return samples(roundId).stream().map(SpotCheckSample::getId).toList();
+    }
+
+    /** One sampled case. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public SpotCheckSample sample(Long sampleId) {
+        return samples.findById(sampleId).orElseThrow(() -> new IllegalArgumentException("No sample " + sampleId));
+    }
+
+    /** The inspector's offline check. */
+    public SpotCheckSample recordCheck(Long sampleId, String contactMethod, boolean recordMatches, String findings,
+                                       String evidenceReference, String inspector) {
+        SpotCheckSample sample = sample(sampleId);
+        sample.check(contactMethod, recordMatches, findings, evidenceReference, inspector, clock.instant());
+        return samples.saveAndFlush(sample);
+    }
+
+    /** Hands a discrepancy to the supervision rules, which decide on warning, notice or escalation. */
+    public void reportDiscrepancy(Long sampleId) {
+        SpotCheckSample sample = sample(sampleId);
+        rules.requestCheck(sample.getTrackingNumber(), sample.getDepartmentCode(), sample.getCategory(),
+                RuleTrigger.SPOT_CHECK_DISCREPANCY);
+    }
+
+    /** The department's rectification of a discrepancy. */
+    public void recordRectification(Long sampleId, String text) {
+        sample(sampleId).rectify(text, clock.instant());
+    }
+
+    /** All checks of the round are done. */
+    public void completeRound(Long roundId) {
+        rounds.findById(roundId).orElseThrow().complete(clock.instant());
+    }
+
+    /** Every round, newest first. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<SpotCheckRound> rounds() {
+        return rounds.findAllByOrderByDrawnAtDescIdDesc();
+    }
+
+    /** One round. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<SpotCheckRound> round(Long roundId) {
+        return rounds.findById(roundId);
+    }
+
+    /** A round's samples, in department and tracking-number order. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<SpotCheckSample> samples(Long roundId) {
+        return samples.findByRoundIdOrderByDepartmentCodeAscTrackingNumberAsc(roundId);
+    }
+
+    /** The round's report: counts and pass rate per department. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<DepartmentSpotCheckRow> report(Long roundId) {
+        Map<String, List<SpotCheckSample>> byDepartment = new LinkedHashMap<>();
+        for (SpotCheckSample s : samples(roundId)) {
+            byDepartment.computeIfAbsent(s.getDepartmentCode(), k -> new ArrayList<>()).add(s);
+        }
+        List<DepartmentSpotCheckRow> rows = new ArrayList<>();
+        byDepartment.forEach((code, list) -> rows.add(new DepartmentSpotCheckRow(code,
+                departments.find(code).map(d -> d.bilingualName()).orElse(code), list.size(),
+                count(list, SpotCheckResult.PASSED) + count(list, SpotCheckResult.DISCREPANCY),
+                count(list, SpotCheckResult.PASSED), count(list, SpotCheckResult.DISCREPANCY),
+                (int) list.stream().filter(s -> s.getRectifiedAt() != null).count())));
+        return rows;
+    }
+
+    private static int count(List<SpotCheckSample> list, SpotCheckResult result) {
+        return (int) list.stream().filter(s -> s.getResult() == result).count();
+    }
+}

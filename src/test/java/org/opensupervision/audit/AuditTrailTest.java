@@ -1,0 +1,261 @@
+package org.opensupervision.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.opensupervision.IntegrationTest;
+import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.handling.CaseDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit trail: written with the engine step or not at all, chained per case, tamper-evident, safe under
+ * concurrent appends, and append-only on PostgreSQL.
+ */
+class AuditTrailTest extends IntegrationTest {
+
+    static final org.springframework.test.web.servlet.request.RequestPostProcessor STAFF =
+            httpBasic("supervisor", "supervisor");
+
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    AuditRetention retention;
+    @Autowired
+    AuditVerificationCommand command;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    ComplaintRecords records;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    static boolean onPostgres() {
+        return System.getProperty("spring.profiles.active", "").contains("postgres");
+    }
+
+    private static String syntheticCase() {
+        return "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private void appendEntries(String caseKey, int count) {
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < count; i++) {
+                trail.append(AuditRecord.staffAction(caseKey, "TEST_ACTION", "supervisor", i, i + 1, "test " + i));
+            }
+        });
+    }
+
+    /** Tampering as a database superuser would: on PostgreSQL the append-only trigger must be bypassed first. */
+    private void tamper(String sql, Object... args) {
+        transactions.executeWithoutResult(tx -> {
+            if (onPostgres()) {
+                jdbc.execute("set local session_replication_role = replica");
+            }
+            jdbc.update(sql, args);
+        });
+    }
+
+    @Test
+    void aStepThatRollsBackLeavesNoEntryAndACommittedOneDoes() {
+        String[] rolledBack = new String[1];
+        transactions.executeWithoutResult(tx -> {
+            rolledBack[0] = cases.file(CaseDriver.submission("GD-AMR", "ATTITUDE", "a@example.com"));
+            assertThat(records.find(rolledBack[0])).isPresent();
+            tx.setRollbackOnly();
+        });
+        assertThat(records.find(rolledBack[0])).isEmpty();
+        assertThat(trail.entriesOf(rolledBack[0])).isEmpty();
+
+        String committed = cases.file(CaseDriver.submission("GD-AMR", "ATTITUDE", "a@example.com"));
+        List<AuditEntry> entries = trail.entriesOf(committed);
+        assertThat(entries).extracting(AuditEntry::kind).contains("PROCESS_STARTED", "ACTIVITY_STARTED",
+                "VARIABLE_CREATED");
+        assertThat(entries).extracting(AuditEntry::sequence).startsWith(1L, 2L, 3L);
+        assertThat(trail.verify(committed).intact()).isTrue();
+
+        cases.runDueJobs(committed);
+        assertThat(trail.entriesOf(committed)).extracting(AuditEntry::kind)
+                .contains("DECISION_EVALUATED", "TASK_CREATED", "TASK_CANDIDATE_ADDED");
+        assertThat(trail.verify(committed).intact()).isTrue();
+    }
+
+    @Test
+    void entriesHoldNoContactData() {
+        String trackingNumber = cases.fileAndRoute("GD-AMR", "ATTITUDE", "secret.person@example.com");
+        assertThat(trail.entriesOf(trackingNumber)).isNotEmpty().allSatisfy(e -> assertThat(
+                String.join("|", String.valueOf(e.detail()), String.valueOf(e.element()), String.valueOf(e.reason())))
+                .doesNotContain("secret.person", "张三", "13800138000"));
+    }
+
+    @Test
+    void anEditedEntryIsTheFirstBrokenLink() {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 4));
+
+        tamper("update audit_entry set reason = 'nothing happened' where case_key = ? and seq = 2", caseKey);
+
+        ChainVerification result = trail.verify(caseKey);
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenSequence()).isEqualTo(2L);
+        assertThat(result.problem()).isEqualTo("HASH_MISMATCH");
+    }
+
+    @Test
+    void aDeletedEntryIsTheFirstBrokenLink() {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+
+        tamper("delete from audit_entry where case_key = ? and seq = 3", caseKey);
+
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 3, 3, "SEQUENCE_GAP"));
+    }
+
+    @Test
+    void aDeletedLastEntryIsFoundThroughTheChainHead() {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+
+        tamper("delete from audit_entry where case_key = ? and seq = 4", caseKey);
+
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 3, 4, "HEAD_MISMATCH"));
+    }
+
+    @Test
+    void anInsertedEntryIsTheFirstBrokenLink() throws Exception {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 3);
+        AuditEntry last = trail.entriesOf(caseKey).get(2);
+        // A forger who knows the format but not the chain key: a plain SHA-256 over the same fields.
+        String forged = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((caseKey + 4 + last.hash()).getBytes(StandardCharsets.UTF_8)));
+        tamper("insert into audit_entry (seq, case_key, occurred_at, retain_until, kind, source, actor, prev_hash, "
+                + "hash) values (4, ?, ?, ?, 'APPEAL_DECIDED', 'STAFF', 'supervisor', ?, ?)", caseKey,
+                last.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+                last.retainUntil().atOffset(java.time.ZoneOffset.UTC), last.hash(), forged);
+        tamper("update audit_chain_head set last_seq = 4, last_hash = ? where case_key = ?", forged, caseKey);
+
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 4, 4, "HASH_MISMATCH"));
+    }
+
+    @Test
+    void concurrentAppendsToOneCaseDoNotForkTheChain() throws Exception {
+        String caseKey = syntheticCase();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                writers.add(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        appendEntries(caseKey, 2);
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(writers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<AuditEntry> entries = trail.entriesOf(caseKey);
+        assertThat(entries).hasSize(80);
+        assertThat(entries).extracting(AuditEntry::previousHash).doesNotHaveDuplicates();
+        assertThat(trail.verify(caseKey).intact()).isTrue();
+    }
+
+    @Test
+    void postgresRefusesUpdateAndDeleteOfAuditEntries() {
+        assumeThat(onPostgres()).as("the append-only trigger exists on PostgreSQL").isTrue();
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 2);
+
+        assertThatThrownBy(() -> jdbc.update("update audit_entry set reason = 'x' where case_key = ?", caseKey))
+                .rootCause().hasMessageContaining("audit_entry is append-only: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_entry where case_key = ?", caseKey))
+                .rootCause().hasMessageContaining("audit_entry is append-only: DELETE refused");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
+                .rootCause().hasMessageContaining("TRUNCATE refused");
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 2));
+    }
+
+    @Test
+    void entriesPastTheirRetentionAreRemovedCaseByCase() {
+        String old = syntheticCase();
+        CaseDriver.moveClockTo(Instant.now().minus(java.time.Duration.ofDays(11 * 366)));
+        appendEntries(old, 2);
+        CaseDriver.moveClockTo(Instant.now());
+        String recent = syntheticCase();
+        appendEntries(recent, 2);
+
+        assertThat(retention.purgeExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(trail.entriesOf(old)).isEmpty();
+        assertThat(trail.verify(old).intact()).isTrue();
+        assertThat(trail.entriesOf(recent)).hasSize(2);
+    }
+
+    @Test
+    void theCommandLineCheckNamesTheFirstBrokenLink() {
+        String intact = syntheticCase();
+        appendEntries(intact, 2);
+        String broken = syntheticCase();
+        appendEntries(broken, 3);
+        tamper("update audit_entry set actor = 'someone-else' where case_key = ? and seq = 2", broken);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command.verify(intact, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(intact + " OK (2 entries)");
+
+        out.reset();
+        assertThat(command.verify("all", new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(broken + " BROKEN at #2: HASH_MISMATCH")
+                .contains(intact + " OK (2 entries)");
+    }
+
+    @Test
+    void staffVerifyACaseThroughTheApi() throws Exception {
+        String trackingNumber = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
+        mvc.perform(get("/api/complaints/{tn}/audit/verify", trackingNumber).with(STAFF))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseKey").value(trackingNumber))
+                .andExpect(jsonPath("$.intact").value(true));
+        mvc.perform(get("/api/complaints/{tn}/audit/verify", "TS20990101-XXXXXX").with(STAFF))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theVerifyApiNeedsALogin() throws Exception {
+        mvc.perform(get("/api/complaints/{tn}/audit/verify", "TS20260302-7K3QHM"))
+                .andExpect(status().isUnauthorized());
+    }
+
+}

@@ -1,0 +1,89 @@
+package org.opensupervision.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.opensupervision.IntegrationTest;
+import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.workflow.ComplaintProcess.Activity;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Staff see the merged timeline, a printable page and the dossier of a case. */
+class CaseTimelineTest extends IntegrationTest {
+
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    private String triagedBySupervisor() {
+        CaseDriver.moveClockTo(Instant.parse("2026-03-02T01:00:00Z"));
+        String tn = cases.fileAndRoute("GD-EDU", "SLOW_ACTION", "timeline.person@example.com");
+        cases.completeAs("supervisor", tn, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        return tn;
+    }
+
+    private String body(String url, String tn) throws Exception {
+        return mvc.perform(get(url, tn).with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theTimelineMergesCamundaHistoryWithTheAuditTrail() throws Exception {
+        String tn = triagedBySupervisor();
+
+        JsonNode items = json.readTree(body("/api/complaints/{tn}/timeline", tn));
+
+        assertThat(items.findValuesAsText("origin")).contains("HISTORY", "AUDIT");
+        assertThat(items.findValuesAsText("title")).contains("分办审核 Triage", "首次反馈 First feedback");
+        assertThat(items.findValuesAsText("kind")).contains("STAFF_OPERATION", "TASK_CANDIDATE_ADDED");
+        assertThat(items.findValuesAsText("actor")).contains("supervisor");
+        Instant previous = Instant.MIN;
+        for (JsonNode item : items) {
+            Instant at = Instant.parse(item.get("at").asText());
+            assertThat(at).isAfterOrEqualTo(previous);
+            previous = at;
+        }
+    }
+
+    @Test
+    void thePrintablePageAndTheDossierHoldTheWholeCaseWithoutContactData() throws Exception {
+        String tn = triagedBySupervisor();
+
+        String page = body("/staff/complaints/{tn}/timeline", tn);
+        assertThat(page).contains("案件时间线", tn, "审计链完整", "分办审核 Triage");
+
+        String dossier = mvc.perform(get("/api/complaints/{tn}/dossier", tn).with(httpBasic("supervisor",
+                        "supervisor")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"dossier-" + tn + ".json\""))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode node = json.readTree(dossier);
+        assertThat(node.at("/complaint/trackingNumber").asText()).isEqualTo(tn);
+        assertThat(node.at("/verification/intact").asBoolean()).isTrue();
+        assertThat(node.at("/auditTrail").size()).isEqualTo(node.at("/verification/entries").asInt()).isPositive();
+        assertThat(node.has("ratings")).isTrue();
+        assertThat(node.has("timeline")).isTrue();
+        assertThat(dossier).doesNotContain("timeline.person", "张三", "13800138000");
+    }
+
+    @Test
+    void anUnknownCaseHasNoTimeline() throws Exception {
+        mvc.perform(get("/api/complaints/{tn}/timeline", "TS20990101-NOPE00").with(httpBasic("supervisor",
+                "supervisor"))).andExpect(status().isNotFound());
+    }
+}

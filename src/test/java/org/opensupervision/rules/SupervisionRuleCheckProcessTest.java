@@ -1,0 +1,164 @@
+package org.opensupervision.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensupervision.CoversEveryPathOf;
+import org.opensupervision.IntegrationTest;
+import org.opensupervision.ReceivedMail;
+import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of {@code supervision-rule-check}: a real breach warns, a spot-check discrepancy gets a supervision
+ * notice, an integrity discrepancy escalates to discipline, and a new version of a table deployed at run time takes
+ * effect at once (here: no rule matches any more). Runs in May 2026, a month no other test records breaches in.
+ */
+@CoversEveryPathOf(RuleCheck.KEY)
+class SupervisionRuleCheckProcessTest extends IntegrationTest {
+
+    /** Monday 11 May 2026, 09:00 in Shanghai. */
+    static final Instant MAY_MONDAY = Instant.parse("2026-05-11T01:00:00Z");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    ProcessJobs jobs;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    SupervisionRules rules;
+
+    @BeforeEach
+    void startInMay() {
+        init(engine);
+        CaseDriver.moveClockTo(MAY_MONDAY);
+    }
+
+    private ProcessInstance check(String trackingNumber, String department, String category, RuleTrigger trigger) {
+        return runtime.startProcessInstanceByKey(RuleCheck.KEY, trackingNumber, Map.of(
+                RuleCheck.DEPARTMENT_CODE, department, RuleCheck.CATEGORY, category, RuleCheck.TRIGGER, trigger.name()));
+    }
+
+    private static List<ReceivedMail> mails(String trackingNumber, String subjectPart) {
+        // One message arrives per recipient: count each mail once.
+        return ReceivedMail.about(SMTP, trackingNumber).stream().filter(m -> m.subject().contains(subjectPart))
+                .distinct().toList();
+    }
+
+    @Test
+    void aFirstFeedbackBreachIsCheckedAgainstTheRulesAndWarnsTheDepartmentCitingTheDecidingRule() {
+        String trackingNumber = cases.fileAndRoute("GD-EDU", "INACTION", "rules-warn@example.com");
+
+        cases.advance(trackingNumber, Duration.ofHours(25));
+        List<ProcessInstance> checks = jobs.instances(RuleCheck.KEY, trackingNumber);
+        assertThat(checks).hasSize(1);
+        jobs.runDueJobs(trackingNumber);
+
+        assertThat(checks.get(0)).hasPassed("Task_EvaluateSupervisionRules", "Task_SendRuleWarning",
+                "EndEvent_Warned").isEnded();
+        RuleDecision decision = rules.decisionsOf(trackingNumber).get(0);
+        assertThat(decision.getTrigger()).isEqualTo(RuleTrigger.FIRST_FEEDBACK_BREACH);
+        assertThat(decision.getDepartmentCode()).isEqualTo("GD-EDU");
+        assertThat(decision.getFirstFeedbackBreaches()).isEqualTo(1);
+        assertThat(decision.getAction()).isEqualTo(RuleAction.WARN);
+        assertThat(decision.getDecisionKey()).isEqualTo("supervision-rules-common");
+        assertThat(decision.getRuleId()).isEqualTo("Rule_CommonFirstFeedbackBreach");
+        assertThat(decision.getDecisionDefinitionId()).isEqualTo(repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("supervision-rules-common").latestVersion().singleResult().getId());
+        assertThat(decision.getEvaluatedTables()).contains("supervision-rules-common v", "supervision-rules-discipline v")
+                .doesNotContain("supervision-rules-dept-");
+        List<ReceivedMail> warnings = mails(trackingNumber, "效能预警");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).to()).containsExactly("complaints@edu.example.gov.cn");
+        assertThat(warnings.get(0).body()).contains("Rule_CommonFirstFeedbackBreach", "supervision-rules-common v");
+    }
+
+    @Test
+    void aSpotCheckDiscrepancyGetsASupervisionNoticeWrittenByTheOffice() {
+        String trackingNumber = cases.fileAndRoute("GD-HC", "ATTITUDE", "rules-notice@example.com");
+
+        ProcessInstance check = check(trackingNumber, "GD-HC", "ATTITUDE", RuleTrigger.SPOT_CHECK_DISCREPANCY);
+        jobs.runDueJobs(trackingNumber);
+        assertThat(check).isWaitingAt(RuleCheck.NOTICE_TASK);
+        assertThat(tasks.createTaskQuery().processInstanceId(check.getId()).singleResult().getPriority())
+                .isEqualTo(60);
+        tasks.complete(tasks.createTaskQuery().processInstanceId(check.getId()).singleResult().getId(),
+                Map.of(RuleCheck.NOTICE_TEXT, "请于五个工作日内说明回访记录不实的原因。"));
+        jobs.runDueJobs(trackingNumber);
+
+        assertThat(check).hasPassed("Task_SendRuleNotice", "EndEvent_NoticeSent").isEnded();
+        List<ReceivedMail> notices = mails(trackingNumber, "督办通知");
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).to()).containsExactly("complaints@hc.example.gov.cn");
+        assertThat(notices.get(0).cc()).containsExactly("head@hc.example.gov.cn");
+        assertThat(notices.get(0).body()).contains("请于五个工作日内说明回访记录不实的原因。",
+                "Rule_CommonSpotCheckDiscrepancy");
+    }
+
+    @Test
+    void aDiscrepancyOnAnIntegrityComplaintIsEscalatedToDisciplineByTheDisciplineRule() {
+        String trackingNumber = cases.fileAndRoute("GD-PSD", "INTEGRITY", "rules-escalate@example.com");
+
+        ProcessInstance check = check(trackingNumber, "GD-PSD", "INTEGRITY", RuleTrigger.SPOT_CHECK_DISCREPANCY);
+        jobs.runDueJobs(trackingNumber);
+
+        assertThat(check).hasPassed("Event_EscalateToDiscipline", "EndEvent_Escalated").isEnded();
+        ProcessInstance discipline = jobs.instances("disciplinary-escalation", trackingNumber).get(0);
+        assertThat(runtime.getVariables(discipline.getId()))
+                .containsEntry("escalatedDepartmentCode", "GD-PSD").containsEntry("escalationSource", "SPOT_CHECK")
+                .containsEntry("escalationSeverity", 3);
+        assertThat((String) runtime.getVariable(discipline.getId(), "escalationReason"))
+                .contains("supervision-rules-discipline v", "Rule_DisciplineIntegrityDiscrepancy");
+    }
+
+    @Test
+    void anOfficeChangesItsRulesByDeployingANewVersionOfItsTableWhichTakesEffectAtOnce() throws Exception {
+        String trackingNumber = cases.fileAndRoute("GD-TD", "OTHER", "rules-none@example.com");
+        String table;
+        try (var in = getClass().getResourceAsStream("/processes/supervision-rules-common.dmn")) {
+            table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int before = repository.createDecisionDefinitionQuery().decisionDefinitionKey("supervision-rules-common")
+                .latestVersion().singleResult().getVersion();
+        // The office relaxes the first-feedback warning: it now applies below zero breaches, i.e. never.
+        Deployment relaxed = repository.createDeployment().name("office edit")
+                .addString("supervision-rules-common.dmn", table.replaceFirst("&lt; 3", "&lt; 0")).deploy();
+        try {
+            ProcessInstance check = check(trackingNumber, "GD-TD", "OTHER", RuleTrigger.FIRST_FEEDBACK_BREACH);
+            jobs.runDueJobs(trackingNumber);
+
+            assertThat(check).hasPassed("EndEvent_NoRuleMatched").isEnded();
+            RuleDecision decision = rules.decisionsOf(trackingNumber).get(0);
+            assertThat(decision.getAction()).isEqualTo(RuleAction.NONE);
+            assertThat(decision.getRuleId()).isNull();
+            assertThat(decision.getEvaluatedTables()).contains("supervision-rules-common v" + (before + 1));
+        } finally {
+            repository.deleteDeployment(relaxed.getId(), true);
+        }
+        assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("supervision-rules-common")
+                .latestVersion().singleResult().getVersion()).isEqualTo(before);
+    }
+}
