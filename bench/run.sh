@@ -292,8 +292,9 @@ phase_deadlines() {
   # The volume of 100,000 open complaints' timers (two or three each) that intake cannot produce in the time
   # available: copies of a real timer job, due in 2099 and attached to no execution, so the engine's acquisition
   # query scans them (ACT_RU_JOB has no index on the due date) but never runs them.
-  $PG -d bench_app -c "insert into act_ru_job select (jsonb_populate_record(null::act_ru_job, to_jsonb(j) || jsonb_build_object('id_', j.id_ || '-pad-' || g, 'duedate_', '2099-01-01T00:00:00', 'execution_id_', null, 'process_instance_id_', null, 'root_proc_inst_id_', null))).* from (select * from act_ru_job where handler_type_ = 'timer-transition' limit 1) j, generate_series(1, $FIG3_PADDING) g"
+  $PG -d bench_app -c "insert into act_ru_job select r.* from (select * from act_ru_job where handler_type_ = 'timer-transition' limit 1) j, generate_series(1, $FIG3_PADDING) g, lateral jsonb_populate_record(null::act_ru_job, to_jsonb(j) || jsonb_build_object('id_', j.id_ || '-pad-' || g, 'duedate_', '2099-01-01T00:00:00', 'execution_id_', null, 'process_instance_id_', null, 'root_proc_inst_id_', null)) r"
   $PG -d bench_app -c "analyze act_ru_job"
+  echo "padding_timer_jobs=$FIG3_PADDING" | record
   $PG -d bench_app -c "select 'open_complaints_before=' || count(*) from complaint where status not in ('CLOSED', 'REJECTED')" | record
   $PG -d bench_app -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
   APP_JAVA_OPTS=${DEADLINES_JAVA_OPTS:-} start_app deadlines --supervision.first-feedback.deadline=$FIG3_DEADLINE \
