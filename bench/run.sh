@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Benchmarks of issue 6, run by hand (never by the test suite). See bench/README.md.
+#
+#   bench/run.sh [--scale small|full] [phase...]
+#   phases: baseline app starts deadlines   (default: all four, in this order)
+#
+# Every phase writes key=value lines to bench/results/<UTC time>-<scale>/results.txt; docs/benchmarks.md is written
+# from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SCALE=small
+if [[ "${1:-}" == "--scale" ]]; then SCALE=$2; shift 2; fi
+PHASES=${*:-baseline app starts deadlines}
+
+case "$SCALE" in
+  # Each size below can be overridden from the environment (e.g. TIMER_CASES=2000).
+  small) BURST_SECONDS=10; INTAKE_SECONDS=10; STORAGE_CASES=20; BASE_TIMERS=600; TIMER_CASES=300; DATAGEN=20000
+         QUERY_ITERATIONS=10; STARTS=1; FIG3_PADDING=2000; FIG3_SECONDS=30; FIG3_RATE=5; FIG3_DEADLINE=PT1M; FIG3_REMINDER=PT30S ;;
+  full)  BURST_SECONDS=30; INTAKE_SECONDS=60; STORAGE_CASES=300; BASE_TIMERS=20000; TIMER_CASES=10000; DATAGEN=1000000
+         QUERY_ITERATIONS=20; STARTS=3; FIG3_PADDING=200000; FIG3_SECONDS=120; FIG3_RATE=20; FIG3_DEADLINE=PT1M; FIG3_REMINDER=PT30S ;;
+  *) echo "unknown scale $SCALE" >&2; exit 2 ;;
+esac
+for v in BURST_SECONDS INTAKE_SECONDS STORAGE_CASES BASE_TIMERS TIMER_CASES DATAGEN QUERY_ITERATIONS STARTS \
+         FIG3_SECONDS FIG3_RATE FIG3_DEADLINE FIG3_REMINDER FIG3_PADDING; do
+  override="BENCH_$v"; [[ -n "${!override:-}" ]] && printf -v "$v" '%s' "${!override}"
+done
+
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
+JDBC_BASE="jdbc:postgresql://127.0.0.1:5432"
+PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar)
+APP_PORT=${APP_PORT:-8181}
+BASE_PORT=${BASE_PORT:-8190}
+APP_PROFILES=${APP_PROFILES:-postgres,bench}
+# JVM options of the deadlines phase (the app phase runs with none, as the README starts it).
+DEADLINES_JAVA_OPTS=${DEADLINES_JAVA_OPTS:--Xmx512m}
+JFR_TOOL=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
+# BENCH_OUT lets a later invocation (e.g. the app phases after a merge) add to the same results.
+OUT=${BENCH_OUT:-"$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"}
+mkdir -p "$OUT"
+RESULTS="$OUT/results.txt"
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
+record() { tee -a "$RESULTS"; }
+section() { echo "# $*" >> "$RESULTS"; log "$*"; }
+mark() { echo "mark_$1=$(date -u +%Y-%m-%dT%H:%M:%SZ)" | record; }
+marked() { grep "^mark_$1=" "$RESULTS" | tail -1 | cut -d= -f2; }
+JFR_OPTS="-XX:FlightRecorderOptions:stackdepth=256"
+bench() { java -cp "$ROOT/bench/target/classes:$PGJAR" org.opensupervision.bench.Bench "$@"; }
+fresh_db() { $PG -d postgres -c "drop database if exists $1 with (force)" -c "create database $1"; }
+post() { curl -fsS -m 900 -X POST "$1"; echo; }
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+due_jobs() { echo "select count(*) from act_ru_job where retries_ > 0 and handler_type_ <> 'history-cleanup' and (duedate_ is null or duedate_ <= ?)"; }
+
+# Waits for a readiness URL; prints the seconds since $2 (epoch nanoseconds).
+wait_ready() {
+  local url=$1 since=$2 limit=${3:-180}
+  for _ in $(seq 1 $((limit * 5))); do
+    if curl -fsS -m 2 -o /dev/null "$url" 2>/dev/null; then
+      awk -v a="$since" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f\n", (b - a) / 1e9 }'
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "not ready after ${limit}s: $url" >&2
+  return 1
+}
+
+stop() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+machine() {
+  section "machine"
+  {
+    echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "scale=$SCALE"
+    echo "commit=$(git rev-parse --short HEAD) $(git log -1 --format=%s | cut -c1-80)"
+    echo "cores=$(nproc)"
+    echo "memory_mb=$(free -m | awk '/Mem:/ { print $2 }')"
+    echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+    echo "java=$(java -version 2>&1 | head -1)"
+    echo "postgres=$($PG -d postgres -c 'show server_version')"
+    echo "postgres_shared_buffers=$($PG -d postgres -c 'show shared_buffers')"
+    echo "loadavg_at_start=$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "other_java_processes=$(pgrep -c java || true)"
+  } | record
+}
+
+build() {
+  log "compiling the bench tool"
+  mkdir -p bench/target/classes
+  javac -q -d bench/target/classes -cp "$PGJAR" bench/src/org/opensupervision/bench/*.java 2>/dev/null \
+    || javac -d bench/target/classes -cp "$PGJAR" bench/src/org/opensupervision/bench/*.java
+  if [[ ! -f bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar ]]; then
+    log "building the baseline"; ./mvnw -q -B -f bench/baseline/pom.xml -DskipTests package
+  fi
+  if ! ls target/efficiency-supervision-*.jar >/dev/null 2>&1; then
+    log "building the application"; ./mvnw -q -B -DskipTests package
+  fi
+}
+
+phase_baseline() {
+  local db=bench_baseline jdbc="$JDBC_BASE/bench_baseline?user=postgres" url="http://127.0.0.1:$BASE_PORT"
+  fresh_db $db
+  section "baseline: start"
+  local t0; t0=$(date +%s%N)
+  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/baseline.jfr",dumponexit=true \
+    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$BASE_PORT \
+    --spring.datasource.url="$JDBC_BASE/$db" > "$OUT/baseline.log" 2>&1 &
+  local pid=$!
+  echo "baseline_start_seconds=$(wait_ready "$url/engine-rest/engine" "$t0")" | record
+
+  section "baseline: figure 5 (storage per completed instance, $STORAGE_CASES instances)"
+  bench storage --jdbc "$jdbc" --save "$OUT/baseline-storage-before.properties" > /dev/null
+  post "$url/bench/start?count=$STORAGE_CASES" | sed 's/^/storage_starts: /' | record
+  post "$url/bench/complete?count=$STORAGE_CASES" | sed 's/^/storage_completions: /' | record
+  bench storage --jdbc "$jdbc" --before "$OUT/baseline-storage-before.properties" --count $STORAGE_CASES \
+    | sed 's/^/baseline_/' | record
+
+  for c in 16 64; do
+    section "baseline: figure 1 reference (REST starts, $c connections, ${INTAKE_SECONDS}s)"
+    bench load --url "$url" --kind engine-start --connections $c --duration $INTAKE_SECONDS \
+      | sed "s/^/baseline_rest_c${c}_/" | record
+  done
+  echo "baseline_rss_mb_after_rest=$(rss_mb $pid)" | record
+
+  section "baseline: in-JVM starts (reference)"
+  post "$url/bench/start?count=$((BASE_TIMERS / 10))&threads=2" | sed 's/^/baseline_inproc_starts: /' | record
+
+  section "baseline: figure 2 reference ($BASE_TIMERS due timers, default job executor)"
+  local have; have=$($PG -d $db -c "select count(*) from act_ru_job where handler_type_ = 'timer-transition'")
+  if (( have < BASE_TIMERS )); then
+    post "$url/bench/start?count=$((BASE_TIMERS - have))&threads=2" | sed 's/^/baseline_timer_topup: /' | record
+  fi
+  bench wait --jdbc "$jdbc" --timeout 1200 \
+    --mark-sql "update act_ru_job set duedate_ = ? where id_ in (select id_ from act_ru_job where handler_type_ = 'timer-transition' limit $BASE_TIMERS)" \
+    --until "baseline_timers_first_fired|select count(*) from act_ru_job where handler_type_ = 'timer-transition' and duedate_ <= ?|<=$((BASE_TIMERS - 1))" \
+    --until2 "baseline_timers_all_fired|select count(*) from act_ru_job where handler_type_ = 'timer-transition' and duedate_ <= ?|<=0" \
+    | record
+  echo "baseline_rss_mb_end=$(rss_mb $pid)" | record
+  stop $pid
+  summarize_jfr baseline
+}
+
+start_app() {
+  local name=$1; shift
+  local t0; t0=$(date +%s%N)
+  java $JFR_OPTS ${APP_JAVA_OPTS:-} -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
+    -jar target/efficiency-supervision-*.jar \
+    --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
+    --spring.datasource.url="$JDBC_BASE/bench_app" --spring.datasource.username=postgres \
+    --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1 \
+    --supervision.mail.public-base-url="http://127.0.0.1:$APP_PORT" "$@" > "$OUT/$name.log" 2>&1 &
+  APP_PID=$!
+  echo "${name}_start_seconds=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")" | record
+}
+
+# Waits until every job that is due has run (the intake's routing jobs, mails); records how long that took.
+drain() {
+  bench wait --jdbc "$JDBC_BASE/bench_app?user=postgres" --timeout 1800 --until "$1|$(due_jobs)|<=0" | record
+}
+
+# Camunda history of the closed cases removed as a removal-time cleanup would (the audit trail and our tables stay).
+history_cleanup() {
+  local url=$1 jdbc=$2 auth="demo:demo"
+  curl -fsS -m 60 -u $auth -H 'Content-Type: application/json' -o /dev/null \
+    -X POST "$url/engine-rest/history/process-instance/set-removal-time" \
+    -d "{\"absoluteRemovalTime\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000+0000)\",\"hierarchical\":true,\"historicProcessInstanceQuery\":{\"finished\":true}}"
+  bench wait --jdbc "$jdbc" --timeout 600 --until "history_removal_time_set|select count(*) from act_ru_batch|<=0" | record
+  curl -fsS -m 60 -u $auth -o /dev/null -X POST "$url/engine-rest/history/cleanup?immediatelyDue=true"
+  bench wait --jdbc "$jdbc" --timeout 600 \
+    --until "history_cleaned|select count(*) from act_hi_procinst where end_time_ is not null|<=0" | record
+}
+
+# Figure 2: TIMER_CASES complaints' first-feedback timers (reminder and breach) made due at once.
+app_timers() {
+  local url=$1 jdbc=$2 pid=$3
+  section "app: figure 2 ($TIMER_CASES complaints = $((TIMER_CASES * 2)) first-feedback timers due at once)"
+  local have
+  have=$($PG -d bench_app -c "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach'")
+  if (( have < TIMER_CASES )); then
+    bench load --url "$url" --kind intake --connections 16 --duration 900 --max $((TIMER_CASES - have)) \
+      | sed 's/^/timer_topup_/' | record
+    drain timer_topup_backlog_drained
+  fi
+  local ff="select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder')"
+  local b0 m0
+  b0=$($PG -d bench_app -c "select count(*) from deadline_breach")
+  m0=$($PG -d bench_app -c "select count(*) from outbound_mail where notice in ('FIRST_FEEDBACK_REMINDER', 'FIRST_FEEDBACK_BREACH')")
+  mark timers_start
+  bench wait --jdbc "$jdbc" --timeout 1800 \
+    --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
+    --until "app_timers_first_fired|$ff and j.duedate_ <= ?|<=$((TIMER_CASES * 2 - 1))" \
+    --until2 "app_timers_all_fired|$ff and j.duedate_ <= ?|<=0" \
+    --until3 "app_breaches_all_recorded|select count(*) - $b0 from deadline_breach|$TIMER_CASES" \
+    --until4 "app_reminder_and_breach_mails_all_recorded|select count(*) - $m0 from outbound_mail where notice in ('FIRST_FEEDBACK_REMINDER', 'FIRST_FEEDBACK_BREACH')|$((TIMER_CASES * 2))" \
+    | record
+  mark timers_end
+  echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
+
+}
+
+# Figure 2 alone (for comparing job-executor settings): start, file complaints, make their timers due.
+phase_timers() {
+  local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  fresh_db bench_app
+  section "timers: start (profiles $APP_PROFILES)"
+  local name="timers-${APP_PROFILES//,/-}"
+  start_app "$name"
+  app_timers "$url" "$jdbc" "$APP_PID"
+  stop $APP_PID
+  bench profile --jfr "$OUT/$name.jfr" --from "$(marked timers_start)" --to "$(marked timers_end)" \
+    > "$OUT/$name-profile.txt" || true
+}
+
+phase_app() {
+  local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  fresh_db bench_app
+  section "app: start (profiles $APP_PROFILES, first start creates the schema)"
+  start_app app
+  local pid=$APP_PID
+  echo "app_rss_mb_after_start=$(rss_mb $pid)" | record
+
+  section "app: figure 5 (storage per closed complaint, $STORAGE_CASES complaints)"
+  bench storage --jdbc "$jdbc" --save "$OUT/app-storage-before.properties" > /dev/null
+  bench load --url "$url" --kind intake --connections 4 --duration 600 --max $STORAGE_CASES \
+    | sed 's/^/storage_intake_/' | record
+  bench drive --base "$url" --jdbc "$jdbc" --count $STORAGE_CASES | record
+  bench wait --jdbc "$jdbc" --timeout 600 \
+    --until "storage_closed|select count(*) from complaint where status = 'CLOSED'|$STORAGE_CASES" \
+    --until2 "storage_jobs_done|$(due_jobs)|<=0" | record
+  bench storage --jdbc "$jdbc" --before "$OUT/app-storage-before.properties" --count $STORAGE_CASES \
+    | sed 's/^/app_/' | record
+  $PG -d bench_app -c "select 'history_rows_per_case=' || round((select count(*) from act_hi_actinst)::numeric / $STORAGE_CASES, 1) || ' actinst, ' || round((select count(*) from act_hi_varinst)::numeric / $STORAGE_CASES, 1) || ' varinst, ' || round((select count(*) from act_hi_detail)::numeric / $STORAGE_CASES, 1) || ' detail, ' || round((select count(*) from act_hi_op_log)::numeric / $STORAGE_CASES, 1) || ' op_log'" | record
+  history_cleanup "$url" "$jdbc"
+  bench storage --jdbc "$jdbc" --before "$OUT/app-storage-before.properties" --count $STORAGE_CASES \
+    | sed 's/^/app_after_history_cleanup_/' | record
+
+  for c in 16 64; do
+    section "app: figure 1 (public intake, $c connections, ${INTAKE_SECONDS}s)"
+    mark intake_c${c}_start
+    bench load --url "$url" --kind intake --connections $c --duration $INTAKE_SECONDS \
+      | sed "s/^/app_intake_c${c}_/" | record
+    mark intake_c${c}_end
+    echo "app_rss_mb_after_intake_c$c=$(rss_mb $pid)" | record
+    drain "app_intake_c${c}_backlog_drained"
+  done
+
+  app_timers "$url" "$jdbc" "$pid"
+
+  section "app: figure 4 (staff lists and dashboards over $DATAGEN generated complaints)"
+  local g0 g1; g0=$(date +%s%N)
+  bench datagen --jdbc "$jdbc" --count $DATAGEN | record
+  g1=$(date +%s%N)
+  echo "datagen_seconds=$(awk -v a=$g0 -v b=$g1 'BEGIN { printf "%.1f", (b - a) / 1e9 }')" | record
+  $PG -d bench_app -c "select 'complaints_by_status=' || string_agg(status || ':' || n, ' ') from (select status, count(*) n from complaint group by status order by 1) s" | record
+  $PG -d bench_app -c "select 'database_mb=' || pg_database_size('bench_app') / 1048576" | record
+  bench queries --base "$url" --jdbc "$jdbc" --iterations $QUERY_ITERATIONS | record
+  echo "app_rss_mb_end=$(rss_mb $pid)" | record
+  stop $pid
+  summarize_jfr app
+  for w in intake_c16 intake_c64 timers; do
+    bench profile --jfr "$OUT/app.jfr" --from "$(marked ${w}_start)" --to "$(marked ${w}_end)" > "$OUT/app-profile-$w.txt" || true
+  done
+}
+
+phase_starts() {
+  section "figure 6: spring-boot:run to ready ($STARTS times, database bench_app)"
+  for i in $(seq 1 "$STARTS"); do
+    local t0; t0=$(date +%s%N)
+    setsid ./mvnw -q spring-boot:run -Dspring-boot.run.profiles=$APP_PROFILES \
+      -Dspring-boot.run.arguments="--server.port=$APP_PORT --spring.datasource.url=$JDBC_BASE/bench_app --spring.datasource.username=postgres --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1" \
+      > "$OUT/spring-boot-run-$i.log" 2>&1 &
+    local mvn=$!
+    echo "spring_boot_run_ready_seconds_$i=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")" | record
+    grep -o 'Started SupervisionApplication in [0-9.]* seconds' "$OUT/spring-boot-run-$i.log" \
+      | sed "s/.* in \(.*\) seconds/spring_boot_run_jvm_reported_seconds_$i=\1/" | record
+    kill -- -"$mvn" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$mvn" 2>/dev/null || break; sleep 0.5; done
+    sleep 2
+  done
+}
+
+phase_deadlines() {
+  local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  section "app: figure 3 (deadline accuracy: first feedback due after $FIG3_DEADLINE, intake at $FIG3_RATE/s for ${FIG3_SECONDS}s, on the database left by phase app)"
+  # The volume of 100,000 open complaints' timers (two or three each) that intake cannot produce in the time
+  # available: copies of a real timer job, due in 2099 and attached to no execution, so the engine's acquisition
+  # query scans them (ACT_RU_JOB has no index on the due date) but never runs them.
+  $PG -d bench_app -c "insert into act_ru_job select r.* from (select * from act_ru_job where handler_type_ = 'timer-transition' limit 1) j, generate_series(1, $FIG3_PADDING) g, lateral jsonb_populate_record(null::act_ru_job, to_jsonb(j) || jsonb_build_object('id_', j.id_ || '-pad-' || g, 'duedate_', '2099-01-01T00:00:00', 'execution_id_', null, 'process_instance_id_', null, 'root_proc_inst_id_', null)) r"
+  $PG -d bench_app -c "analyze act_ru_job"
+  echo "padding_timer_jobs=$FIG3_PADDING" | record
+  $PG -d bench_app -c "select 'open_complaints_before=' || count(*) from complaint where status not in ('CLOSED', 'REJECTED')" | record
+  $PG -d bench_app -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
+  APP_JAVA_OPTS=${DEADLINES_JAVA_OPTS:-} start_app deadlines --supervision.first-feedback.deadline=$FIG3_DEADLINE \
+    --supervision.first-feedback.reminder-before=$FIG3_REMINDER
+  local pid=$APP_PID since until
+  since=$(date -u -d "+$(java_duration_seconds $FIG3_DEADLINE) seconds" +%Y-%m-%dT%H:%M:%SZ)
+  mark deadlines_load_start
+  bench load --url "$url" --kind intake --connections 8 --duration $FIG3_SECONDS --rate $FIG3_RATE \
+    | sed 's/^/deadlines_intake_/' | record
+  until=$(date -u -d "+$(java_duration_seconds $FIG3_DEADLINE) seconds" +%Y-%m-%dT%H:%M:%SZ)
+  local wait_s; wait_s=$(( $(java_duration_seconds $FIG3_DEADLINE) + 30 ))
+  log "waiting ${wait_s}s for the last deadlines to pass"
+  sleep $wait_s
+  mark deadlines_load_end
+  bench delays --jdbc "$jdbc" --since "$since" --until "$until" | record
+  echo "deadlines_rss_mb_after_steady_load=$(rss_mb $pid)" | record
+  section "figure 6: resident memory after a full intake burst (64 connections, ${BURST_SECONDS}s), JVM options: ${DEADLINES_JAVA_OPTS:-none}"
+  bench load --url "$url" --kind intake --connections 64 --duration $BURST_SECONDS | sed 's/^/deadlines_burst_/' | record
+  echo "deadlines_rss_mb_after_burst=$(rss_mb $pid)" | record
+  stop $pid
+  summarize_jfr deadlines
+  bench profile --jfr "$OUT/deadlines.jfr" --from "$(marked deadlines_load_start)" --to "$(marked deadlines_load_end)" \
+    > "$OUT/deadlines-profile.txt" || true
+}
+
+java_duration_seconds() {
+  local d=${1#PT}
+  case "$d" in *M) echo $(( ${d%M} * 60 )) ;; *S) echo "${d%S}" ;; *H) echo $(( ${d%H} * 3600 )) ;; esac
+}
+
+# The hottest methods and the most contended monitors of a JFR recording, for docs/benchmarks.md.
+summarize_jfr() {
+  local f="$OUT/$1.jfr"
+  [[ -f "$f" && -x "$JFR_TOOL" ]] || return 0
+  { "$JFR_TOOL" view --width 160 hot-methods "$f" 2>/dev/null | head -30
+    "$JFR_TOOL" view --width 160 contention-by-site "$f" 2>/dev/null | head -15
+    "$JFR_TOOL" view --width 160 gc "$f" 2>/dev/null | tail -5; } > "$OUT/$1-jfr.txt" || true
+}
+
+machine
+build
+for phase in $PHASES; do
+  "phase_$phase"
+done
+echo "loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" | record
+log "results in $RESULTS"

@@ -1,0 +1,89 @@
+package org.opensupervision.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Bytes on disk per table group after VACUUM FULL (live rows only, indexes and TOAST included). With --before (a file
+ * written by an earlier call with --save) and --count, prints the growth per case.
+ */
+final class Storage {
+
+    private Storage() {
+    }
+
+    static void run(Options options) throws Exception {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Connection connection = Db.connect(options.get("jdbc")); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum full");
+            statement.execute("analyze");
+            try (ResultSet rs = statement.executeQuery("select c.relname, pg_total_relation_size(c.oid) "
+                    + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                    + "where c.relkind = 'r' and n.nspname = 'public'")) {
+                while (rs.next()) {
+                    String table = rs.getString(1).toLowerCase(Locale.ROOT);
+                    groups.merge(group(table), rs.getLong(2), Long::sum);
+                    if (table.startsWith("act_hi_") || table.startsWith("act_ru_")) {
+                        groups.merge("table_" + table, rs.getLong(2), Long::sum);
+                    }
+                }
+            }
+        }
+        long total = groups.entrySet().stream().filter(e -> !e.getKey().startsWith("table_"))
+                .mapToLong(Map.Entry::getValue).sum();
+        groups.put("total", total);
+        String save = options.get("save", null);
+        if (save != null) {
+            Properties properties = new Properties();
+            groups.forEach((k, v) -> properties.setProperty(k, Long.toString(v)));
+            try (var out = Files.newBufferedWriter(Path.of(save))) {
+                properties.store(out, "storage after vacuum full");
+            }
+        }
+        String before = options.get("before", null);
+        if (before == null) {
+            groups.forEach((k, v) -> System.out.println("bytes_" + k + "=" + v));
+            return;
+        }
+        Properties earlier = load(before);
+        long count = options.longValue("count", 1);
+        groups.forEach((k, v) -> System.out.printf(Locale.ROOT, "kb_per_case_%s=%.1f%n", k,
+                (v - Long.parseLong(earlier.getProperty(k, "0"))) / 1024.0 / count));
+    }
+
+    private static Properties load(String file) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(file))) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    private static String group(String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        if (t.startsWith("act_hi_")) {
+            return "camunda_history";
+        }
+        if (t.equals("act_ge_bytearray")) {
+            return "camunda_bytearray";
+        }
+        if (t.startsWith("act_ru_")) {
+            return "camunda_runtime";
+        }
+        if (t.startsWith("act_")) {
+            return "camunda_other";
+        }
+        if (t.startsWith("audit_")) {
+            return "app_audit";
+        }
+        return "app_" + t;
+    }
+}
