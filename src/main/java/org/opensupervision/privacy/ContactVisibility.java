@@ -1,14 +1,13 @@
 package org.opensupervision.privacy;
 
+import org.opensupervision.access.StaffGroups;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.authorization.Groups;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
-import org.opensupervision.workflow.ComplaintProcess;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactVisibility {
 
     /** Authorities that always see contact data. */
-    static final Set<String> OFFICE_AUTHORITIES = Set.of("GROUP_" + ComplaintProcess.SUPERVISION_OFFICE_GROUP,
-            "GROUP_" + Groups.CAMUNDA_ADMIN);
+    static final Set<String> OFFICE_AUTHORITIES = Set.of(StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+            StaffGroups.authority(StaffGroups.ADMINISTRATORS));
 
     /** Where revealed data was seen. */
     public enum Channel { API, PAGE }
@@ -94,6 +93,6 @@ public class ContactVisibility {
         }
         String group = departments.find(reveal.getDepartmentCode()).map(Department::handlingGroup).orElse(null);
         return group != null && user.getAuthorities().stream()
-                .anyMatch(a -> ("GROUP_" + group).equals(a.getAuthority()));
+                .anyMatch(a -> StaffGroups.authority(group).equals(a.getAuthority()));
     }
 }

@@ -1,9 +1,9 @@
 package org.opensupervision.privacy.web;
 
+import org.opensupervision.access.StaffGroups;
 import java.net.URI;
 import java.util.Locale;
 
-import org.camunda.bpm.engine.authorization.Groups;
 import org.opensupervision.privacy.ContactReEncryption;
 import org.opensupervision.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 class ReEncryptionController {
 
     private static final URI FORBIDDEN = URI.create("urn:opensupervision:problem:forbidden");
-    private static final String ADMIN = "GROUP_" + Groups.CAMUNDA_ADMIN;
+    private static final String ADMIN = StaffGroups.authority(StaffGroups.ADMINISTRATORS);
 
     private final ContactReEncryption reEncryption;
     private final Problems problems;
