@@ -19,5 +19,7 @@ WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 USER supervision
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Duser.timezone=UTC"
+# Memory bounds measured in docs/benchmarks.md (figure 6): resident memory stays under 700 MB; the same options as
+# `./mvnw spring-boot:run` (pom.xml) and bench/run.sh.
+ENV JAVA_TOOL_OPTIONS="-Xmx512m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -33,8 +33,10 @@ PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.j
 APP_PORT=${APP_PORT:-8181}
 BASE_PORT=${BASE_PORT:-8190}
 APP_PROFILES=${APP_PROFILES:-postgres,bench}
-# JVM options of the deadlines phase (the app phase runs with none, as the README starts it).
-DEADLINES_JAVA_OPTS=${DEADLINES_JAVA_OPTS:--Xmx512m}
+# JVM options of the application: by default those of the production image (Dockerfile's JAVA_TOOL_OPTIONS, which
+# `./mvnw spring-boot:run` also uses); APP_JAVA_OPTS="" measures the JVM's own defaults.
+PRODUCTION_JAVA_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\) -Duser.timezone=UTC"$/\1/p' Dockerfile)
+APP_JAVA_OPTS=${APP_JAVA_OPTS-$PRODUCTION_JAVA_OPTS}
 JFR_TOOL=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
 # BENCH_OUT lets a later invocation (e.g. the app phases after a merge) add to the same results.
 OUT=${BENCH_OUT:-"$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"}
@@ -88,6 +90,7 @@ machine() {
     echo "postgres_shared_buffers=$($PG -d postgres -c 'show shared_buffers')"
     echo "loadavg_at_start=$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "other_java_processes=$(pgrep -c java || true)"
+    echo "app_java_opts=${APP_JAVA_OPTS:-none}"
   } | record
 }
 
@@ -150,7 +153,7 @@ phase_baseline() {
 start_app() {
   local name=$1; shift
   local t0; t0=$(date +%s%N)
-  java $JFR_OPTS ${APP_JAVA_OPTS:-} -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
+  java $JFR_OPTS $APP_JAVA_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
     -jar target/efficiency-supervision-*.jar \
     --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
     --spring.datasource.url="$JDBC_BASE/bench_app" --spring.datasource.username=postgres \
@@ -297,7 +300,7 @@ phase_deadlines() {
   echo "padding_timer_jobs=$FIG3_PADDING" | record
   $PG -d bench_app -c "select 'open_complaints_before=' || count(*) from complaint where status not in ('CLOSED', 'REJECTED')" | record
   $PG -d bench_app -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
-  APP_JAVA_OPTS=${DEADLINES_JAVA_OPTS:-} start_app deadlines --supervision.first-feedback.deadline=$FIG3_DEADLINE \
+  start_app deadlines --supervision.first-feedback.deadline=$FIG3_DEADLINE \
     --supervision.first-feedback.reminder-before=$FIG3_REMINDER
   local pid=$APP_PID since until
   since=$(date -u -d "+$(java_duration_seconds $FIG3_DEADLINE) seconds" +%Y-%m-%dT%H:%M:%SZ)
@@ -311,7 +314,7 @@ phase_deadlines() {
   mark deadlines_load_end
   bench delays --jdbc "$jdbc" --since "$since" --until "$until" | record
   echo "deadlines_rss_mb_after_steady_load=$(rss_mb $pid)" | record
-  section "figure 6: resident memory after a full intake burst (64 connections, ${BURST_SECONDS}s), JVM options: ${DEADLINES_JAVA_OPTS:-none}"
+  section "figure 6: resident memory after a full intake burst (64 connections, ${BURST_SECONDS}s), JVM options: ${APP_JAVA_OPTS:-none}"
   bench load --url "$url" --kind intake --connections 64 --duration $BURST_SECONDS | sed 's/^/deadlines_burst_/' | record
   echo "deadlines_rss_mb_after_burst=$(rss_mb $pid)" | record
   stop $pid
