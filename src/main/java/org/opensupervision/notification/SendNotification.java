@@ -17,7 +17,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * The mail steps of the model: {@code ${sendNotification}} with a local input {@code notice} that names the mail.
- * The steps are asynchronous with retries, so a failing SMTP server ends in an incident, never in a lost mail.
+ * The step renders the mail and writes it to the outbox in the step's own transaction (no job of its own); the
+ * SMTP server, when there is one, is the {@link MailDispatch dispatcher}'s concern.
  */
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
