@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -103,6 +104,7 @@ class MailDeliveryTest extends IntegrationTest {
 
     @Test
     void whenSmtpIsDownTheCaseMovesOnAndTheMailIsSentWhenSmtpIsBack() {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         String trackingNumber = cases.fileAndRoute("GD-EE", "INACTION", "citizen.zhao@example.com");
         String processInstanceId = cases.processInstanceId(trackingNumber);
         OutboundMail waiting;
@@ -144,6 +146,7 @@ class MailDeliveryTest extends IntegrationTest {
 
     @Test
     void aMailThatFailsEveryAttemptIsFailedUntilTheSupervisionOfficeSendsItAgain() throws Exception {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         String trackingNumber = cases.fileAndRoute("GD-EE", "SLOW_ACTION", "citizen.qian@example.com");
         SMTP.stop();
         try {
@@ -189,6 +192,7 @@ class MailDeliveryTest extends IntegrationTest {
 
     @Test
     void aMailClaimedByAnotherDispatcherIsLeftToItUntilItsClaimExpires() {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         String trackingNumber = cases.fileAndRoute("GD-NR", "ATTITUDE", "citizen.li@example.com");
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已联系窗口。"));
         OutboundMail pending = mail(trackingNumber);
