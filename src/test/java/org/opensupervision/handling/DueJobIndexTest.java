@@ -11,19 +11,27 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The engine's job table has the due-date index the job executor's acquisition needs, on H2 and PostgreSQL. */
+/**
+ * The engine's job table has the due-date index the job executor's acquisition needs, and every job a due date, on
+ * H2 and PostgreSQL.
+ */
 class DueJobIndexTest extends IntegrationTest {
 
-    /** The acquisition query's conditions on the job table, as in Camunda's {@code Job.xml}. */
+    /**
+     * The acquisition query's conditions on the job table, as in Camunda's {@code Job.xml} when every job has a due
+     * date ({@code ensureJobDueDateNotNull}).
+     */
     private static final String ACQUISITION_CONDITIONS = "from ACT_RU_JOB RES where (RES.RETRIES_ > 0)"
-            + " and (RES.DUEDATE_ is null or RES.DUEDATE_ <= CURRENT_TIMESTAMP)"
+            + " and (RES.DUEDATE_ <= CURRENT_TIMESTAMP)"
             + " and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < CURRENT_TIMESTAMP) and RES.SUSPENSION_STATE_ = 1";
 
     @Autowired
@@ -36,6 +44,12 @@ class DueJobIndexTest extends IntegrationTest {
     ProcessEngine engine;
     @Autowired
     DueJobIndex index;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
     void theJobTableIsIndexedByDueDateOnAFreshDatabase() throws SQLException {
@@ -48,6 +62,29 @@ class DueJobIndexTest extends IntegrationTest {
         index.postProcessEngineBuild(engine);
 
         assertThat(indexedColumns()).containsOnlyOnce("duedate_");
+    }
+
+    @Test
+    void everyJobHasADueDateSoTheAcquisitionNeedsNoNullCheck() {
+        String trackingNumber = cases.file(CaseDriver.submission("GD-HRSS", "SLOW_ACTION", null));
+
+        assertThat(engineConfiguration.isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(management.createJobQuery().processInstanceId(cases.processInstanceId(trackingNumber)).list())
+                .isNotEmpty().allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+    }
+
+    @Test
+    void aJobWrittenWithoutADueDateIsMadeDueAtTheNextStart() {
+        String trackingNumber = cases.file(CaseDriver.submission("GD-HRSS", "SLOW_ACTION", null));
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+        jdbc.update("update ACT_RU_JOB set DUEDATE_ = null where PROCESS_INSTANCE_ID_ = ?", processInstanceId);
+
+        index.postProcessEngineBuild(engine);
+
+        assertThat(management.createJobQuery().processInstanceId(processInstanceId).executable().list())
+                .isNotEmpty().allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+        cases.runDueJobs(trackingNumber);
+        assertThat(cases.dueJobs(trackingNumber)).isEmpty();
     }
 
     @Test
