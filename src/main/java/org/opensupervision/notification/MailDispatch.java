@@ -71,15 +71,24 @@ public class MailDispatch {
         return sent;
     }
 
-    /** An operator's retry of a FAILED mail: it is sent again by the next sweep, with a fresh round of attempts. */
-    public void retry(long mailId) {
-        transaction.executeWithoutResult(status -> {
-            OutboundMail failed = outbox.findById(mailId)
-                    .orElseThrow(() -> new IllegalArgumentException("No mail " + mailId));
-            failed.retry(clock.instant());
-            log.info("Mail {} ({} of {}) queued again by an operator", mailId, failed.getNotice(),
-                    failed.getTrackingNumber());
-        });
+    /**
+     * An operator's retry of a FAILED mail: it is sent again by the next sweep, with a fresh round of attempts.
+     *
+     * @return whether the mail was queued again; {@code false} when it is not (or no longer) FAILED, e.g. a second
+     *         click on the button
+     * @throws java.util.NoSuchElementException when there is no such mail
+     */
+    public boolean retry(long mailId) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            OutboundMail mail = outbox.findById(mailId).orElseThrow();
+            if (mail.getDelivery() != Delivery.FAILED) {
+                return false;
+            }
+            mail.retry(clock.instant());
+            log.info("Mail {} ({} of {}) queued again by an operator", mailId, mail.getNotice(),
+                    mail.getTrackingNumber());
+            return true;
+        }));
     }
 
     /** How many mails are in this state (for the metric and the outbox page). */

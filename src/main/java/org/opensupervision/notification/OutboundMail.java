@@ -106,9 +106,6 @@ public class OutboundMail {
 
     /** An operator's retry of a failed mail: a fresh round of attempts, due now. */
     void retry(Instant now) {
-        if (delivery != Delivery.FAILED) {
-            throw new IllegalStateException("Mail " + id + " is " + delivery + ", not FAILED");
-        }
         delivery = Delivery.PENDING;
         attempts = 0;
         nextAttemptAt = now;

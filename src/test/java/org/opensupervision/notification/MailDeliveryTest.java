@@ -184,6 +184,10 @@ class MailDeliveryTest extends IntegrationTest {
         mvc.perform(post("/staff/mail/{id}/retry", failed.getId()).with(httpBasic("supervisor", "supervisor"))
                 .with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(mail(trackingNumber).getDelivery()).isEqualTo(Delivery.PENDING);
+        // A second click changes nothing; an unknown mail is a 404.
+        assertThat(dispatch.retry(failed.getId())).isFalse();
+        mvc.perform(post("/staff/mail/{id}/retry", Long.MAX_VALUE).with(httpBasic("supervisor", "supervisor"))
+                .with(csrf())).andExpect(status().isNotFound());
 
         assertThat(dispatch.dispatchDue()).isEqualTo(1);
         assertThat(ReceivedMail.about(SMTP, trackingNumber)).hasSize(1);

@@ -1,10 +1,13 @@
 package org.opensupervision.notification.web;
 
+import java.util.NoSuchElementException;
+
 import org.opensupervision.notification.Delivery;
 import org.opensupervision.notification.MailDispatch;
 import org.opensupervision.notification.OutboundMailRepository;
 import org.opensupervision.privacy.ContactVisibility;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Staff read every mail the platform wrote; in the embedded default (no SMTP) this is where mail goes. With SMTP,
@@ -44,7 +48,12 @@ class MailOutboxController {
 
     @PostMapping("/staff/mail/{id}/retry")
     String retry(@PathVariable long id) {
-        dispatch.retry(id);
+        try {
+            // A mail already queued again (a second click) is left as it is.
+            dispatch.retry(id);
+        } catch (NoSuchElementException ex) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + id);
+        }
         return "redirect:/staff/mail";
     }
 }
