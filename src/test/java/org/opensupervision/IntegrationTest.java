@@ -1,8 +1,12 @@
 package org.opensupervision;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
+import org.opensupervision.notification.MailDispatch;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -28,6 +32,18 @@ public abstract class IntegrationTest {
         PostgresTestDatabase.recreateIfActive();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @Autowired
+    private MailDispatch mailDispatch;
+
+    /**
+     * The mails about a case that reached the SMTP server, after the dispatcher sent the outbox's due mails (as its
+     * sweep does every few seconds in the running application; the test profile turns the sweep off).
+     */
+    protected List<ReceivedMail> mailsSentAbout(String trackingNumber) {
+        mailDispatch.dispatchDue();
+        return ReceivedMail.about(SMTP, trackingNumber);
     }
 
     @AfterEach

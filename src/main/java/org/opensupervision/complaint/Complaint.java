@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.NaturalId;
+
 import org.opensupervision.privacy.EncryptedContact;
 
 /**
@@ -28,6 +30,8 @@ public class Complaint {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** A natural id: a step's second look-up by tracking number is answered from the persistence context. */
+    @NaturalId
     @Column(name = "tracking_number", nullable = false, updatable = false)
     private String trackingNumber;
 

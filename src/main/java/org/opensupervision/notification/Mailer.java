@@ -6,14 +6,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a mail: over SMTP when {@code spring.mail.host} is configured, else into the outbox. Every mail is also a
- * row of {@code outbound_mail}, written in the caller's transaction: when SMTP fails the row rolls back with the
- * step, and the engine retries the step.
+ * Writes a mail as a row of {@code outbound_mail} in the caller's transaction (a transactional outbox): the mail
+ * exists exactly when the step that wrote it committed. With {@code spring.mail.host} configured the row is PENDING
+ * and {@link MailDispatch} sends it; without, it is kept in the outbox for staff to read. No SMTP call happens inside
+ * a process step, so a mail step needs no job of its own.
  */
 @Component
 class Mailer {
@@ -22,32 +22,17 @@ class Mailer {
 
     private final ObjectProvider<JavaMailSender> smtp;
     private final OutboundMailRepository outbox;
-    private final MailProperties properties;
     private final Clock clock;
 
-    Mailer(ObjectProvider<JavaMailSender> smtp, OutboundMailRepository outbox, MailProperties properties,
-           Clock clock) {
+    Mailer(ObjectProvider<JavaMailSender> smtp, OutboundMailRepository outbox, Clock clock) {
         this.smtp = smtp;
         this.outbox = outbox;
-        this.properties = properties;
         this.clock = clock;
     }
 
     void send(String trackingNumber, Notice notice, List<String> to, List<String> cc, ComposedMail mail) {
-        JavaMailSender sender = smtp.getIfAvailable();
-        Delivery delivery = sender == null ? Delivery.OUTBOX : Delivery.SMTP;
-        if (sender != null) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.from());
-            message.setTo(to.toArray(String[]::new));
-            if (!cc.isEmpty()) {
-                message.setCc(cc.toArray(String[]::new));
-            }
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
-            sender.send(message);
-        }
-        String recipients = String.join(", ", to) + (cc.isEmpty() ? "" : "; cc " + String.join(", ", cc));
+        Delivery delivery = smtp.getIfAvailable() == null ? Delivery.OUTBOX : Delivery.PENDING;
+        String recipients = new MailRecipients(to, cc).format();
         outbox.save(new OutboundMail(trackingNumber, notice, recipients, mail.subject(), mail.body(), delivery,
                 clock.instant()));
         // A complainant's address is contact data: it is never logged.

@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 
 import org.opensupervision.privacy.EncryptedContact;
 
-/** A mail the platform wrote: sent over SMTP, or kept in the outbox. */
+/**
+ * A mail the platform wrote, in the transaction of the step that wrote it: kept in the outbox (no SMTP), or waiting
+ * for the {@link MailDispatch dispatcher} to send it over SMTP, then sent or failed.
+ */
 @Entity
 @Table(name = "outbound_mail")
 public class OutboundMail {
@@ -48,6 +51,24 @@ public class OutboundMail {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     protected OutboundMail() {
     }
 
@@ -60,6 +81,40 @@ public class OutboundMail {
         this.body = body;
         this.delivery = delivery;
         this.createdAt = createdAt;
+        this.nextAttemptAt = delivery == Delivery.PENDING ? createdAt : null;
+    }
+
+    void markSent(Instant now) {
+        delivery = Delivery.SMTP;
+        attempts++;
+        sentAt = now;
+        nextAttemptAt = null;
+        lastError = null;
+        releaseLease();
+    }
+
+    /** A failed attempt: tried again at {@code retryAt}, or FAILED when there is no retry left ({@code null}). */
+    void markAttemptFailed(String error, Instant retryAt) {
+        attempts++;
+        lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        nextAttemptAt = retryAt;
+        if (retryAt == null) {
+            delivery = Delivery.FAILED;
+        }
+        releaseLease();
+    }
+
+    /** An operator's retry of a failed mail: a fresh round of attempts, due now. */
+    void retry(Instant now) {
+        delivery = Delivery.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        releaseLease();
+    }
+
+    private void releaseLease() {
+        leaseOwner = null;
+        leaseUntil = null;
     }
 
     public Long getId() {
@@ -92,5 +147,21 @@ public class OutboundMail {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
     }
 }

@@ -3,11 +3,13 @@ package org.opensupervision.notification;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hibernate.Session;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.Complaint;
-import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess.Var;
@@ -17,12 +19,13 @@ import org.thymeleaf.context.Context;
 
 /**
  * The mail steps of the model: {@code ${sendNotification}} with a local input {@code notice} that names the mail.
- * The steps are asynchronous with retries, so a failing SMTP server ends in an incident, never in a lost mail.
+ * The step renders the mail and writes it to the outbox in the step's own transaction (no job of its own); the
+ * SMTP server, when there is one, is the {@link MailDispatch dispatcher}'s concern.
  */
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
-    private final ComplaintRecords records;
+    private final EntityManager entityManager;
     private final DepartmentDirectory departments;
     private final ITemplateEngine templates;
     private final Mailer mailer;
@@ -30,10 +33,10 @@ class SendNotification implements JavaDelegate {
     private final DeadlineDisplay display;
     private final List<MailFacts> extraFacts;
 
-    SendNotification(ComplaintRecords records, DepartmentDirectory departments, ITemplateEngine templates,
+    SendNotification(EntityManager entityManager, DepartmentDirectory departments, ITemplateEngine templates,
                      Mailer mailer, MailProperties properties, DeadlineDisplay display, List<MailFacts> extraFacts) {
         this.extraFacts = extraFacts;
-        this.records = records;
+        this.entityManager = entityManager;
         this.departments = departments;
         this.templates = templates;
         this.mailer = mailer;
@@ -45,7 +48,9 @@ class SendNotification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Notice notice = Notice.valueOf((String) execution.getVariable(Var.NOTICE));
         String trackingNumber = execution.getProcessBusinessKey();
-        Complaint complaint = records.find(trackingNumber)
+        // By natural id: when the step before in this job (e.g. recording the breach) loaded the complaint, no query.
+        Complaint complaint = entityManager.unwrap(Session.class).bySimpleNaturalId(Complaint.class)
+                .loadOptional(trackingNumber)
                 .orElseThrow(() -> new IllegalStateException("No complaint " + trackingNumber));
         Department concerned = departments.get(complaint.getDepartmentCode());
         Department handling = departments.get(complaint.getHandlingDepartmentCode() == null

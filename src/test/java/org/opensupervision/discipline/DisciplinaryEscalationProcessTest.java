@@ -98,9 +98,9 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         return disciplinaryCases.ofComplaint(instance.getBusinessKey()).get(0);
     }
 
-    private static List<ReceivedMail> mails(String trackingNumber, String subjectPart) {
+    private List<ReceivedMail> mails(String trackingNumber, String subjectPart) {
         // One message arrives per recipient: count each mail once.
-        return ReceivedMail.about(SMTP, trackingNumber).stream().filter(m -> m.subject().contains(subjectPart))
+        return mailsSentAbout(trackingNumber).stream().filter(m -> m.subject().contains(subjectPart))
                 .distinct().toList();
     }
 

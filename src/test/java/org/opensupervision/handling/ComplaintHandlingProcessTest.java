@@ -89,8 +89,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.HANDLING, Map.of("handlingAction", "REPLY", "replyText", text));
     }
 
-    private static List<ReceivedMail> mailsAbout(String trackingNumber) {
-        return ReceivedMail.about(SMTP, trackingNumber);
+    private List<ReceivedMail> mailsAbout(String trackingNumber) {
+        return mailsSentAbout(trackingNumber);
     }
 
 

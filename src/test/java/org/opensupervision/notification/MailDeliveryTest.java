@@ -1,18 +1,28 @@
 package org.opensupervision.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.ReceivedMail;
@@ -22,9 +32,14 @@ import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.intake.ComplaintSubmission;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 
-/** Mail over a real SMTP server (GreenMail in the JVM): content, recipients, and what happens when SMTP is down. */
+/**
+ * Mail over a real SMTP server (GreenMail in the JVM), through the outbox and its dispatcher: content, recipients,
+ * retries when SMTP is down, the FAILED state and the operator's retry, and claims between dispatchers.
+ */
 class MailDeliveryTest extends IntegrationTest {
 
     @Autowired
@@ -39,9 +54,17 @@ class MailDeliveryTest extends IntegrationTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    MailDispatch dispatch;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TransactionTemplate transaction;
 
-    private static List<ReceivedMail> receivedAbout(String trackingNumber) {
-        return ReceivedMail.about(SMTP, trackingNumber);
+    private List<ReceivedMail> receivedAbout(String trackingNumber) {
+        return mailsSentAbout(trackingNumber);
     }
 
 
@@ -80,45 +103,121 @@ class MailDeliveryTest extends IntegrationTest {
     }
 
     @Test
-    void whenSmtpIsDownTheMailStepIsRetriedThenBecomesAnIncidentAndNothingIsLost() throws Exception {
+    void whenSmtpIsDownTheCaseMovesOnAndTheMailIsSentWhenSmtpIsBack() {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         String trackingNumber = cases.fileAndRoute("GD-EE", "INACTION", "citizen.zhao@example.com");
         String processInstanceId = cases.processInstanceId(trackingNumber);
+        OutboundMail waiting;
         SMTP.stop();
         try {
-            // The department's step succeeds: the mail is a separate, asynchronous step.
-            tasks.complete(cases.task(trackingNumber, Activity.FIRST_FEEDBACK).getId(),
-                    Map.of("firstFeedbackText", "正在核查排污许可审批进度。"));
-            Job mailJob = management.createJobQuery().processInstanceId(processInstanceId).singleResult();
-            assertThat(mailJob.getRetries()).isEqualTo(3);
+            // The mail step writes the mail with the department's step, in its transaction: no job, no incident.
+            cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "正在核查排污许可审批进度。"));
+            assertThat(cases.task(trackingNumber, Activity.HANDLING)).isNotNull();
+            assertThat(management.createJobQuery().processInstanceId(processInstanceId).executable().count()).isZero();
+            assertThat(mail(trackingNumber).getDelivery()).isEqualTo(Delivery.PENDING);
 
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                String jobId = mailJob.getId();
-                assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(Exception.class);
-                mailJob = management.createJobQuery().jobId(jobId).singleResult();
-                assertThat(mailJob.getRetries()).isEqualTo(3 - attempt);
-                assertThat(mailJob.getExceptionMessage()).contains("Mail server connection failed");
-            }
-
-            List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(processInstanceId).list();
-            assertThat(incidents).singleElement().satisfies(incident -> {
-                assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-                assertThat(incident.getActivityId()).isEqualTo("Task_SendFirstFeedbackToCitizen");
-            });
-            assertThat(records.find(trackingNumber).orElseThrow().getStatus()).isEqualTo(ComplaintStatus.IN_HANDLING);
-            assertThat(records.find(trackingNumber).orElseThrow().getFirstFeedbackText()).isNotBlank();
-            assertThat(outbox.findByTrackingNumberOrderByCreatedAtAscIdAsc(trackingNumber)).isEmpty();
+            assertThat(dispatch.dispatchDue()).isZero();
+            waiting = mail(trackingNumber);
+            assertThat(waiting.getDelivery()).isEqualTo(Delivery.PENDING);
+            assertThat(waiting.getAttempts()).isEqualTo(1);
+            assertThat(waiting.getLastError()).contains("Mail server connection failed");
+            assertThat(waiting.getNextAttemptAt()).isEqualTo(waiting.getCreatedAt().plus(Duration.ofMinutes(1)));
+            // Not attempted again before its backoff has passed.
+            assertThat(dispatch.dispatchDue()).isZero();
+            assertThat(mail(trackingNumber).getAttempts()).isEqualTo(1);
         } finally {
             SMTP.start();
         }
 
-        // An operator fixes SMTP and retries the job from Cockpit: the mail goes out and the case moves on.
-        Job failed = management.createJobQuery().processInstanceId(processInstanceId).singleResult();
-        management.setJobRetries(failed.getId(), 1);
-        management.executeJob(failed.getId());
+        CaseDriver.moveClockTo(waiting.getNextAttemptAt());
+        assertThat(dispatch.dispatchDue()).isEqualTo(1);
 
-        assertThat(receivedAbout(trackingNumber)).hasSize(1);
-        assertThat(runtime.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
-        assertThat(cases.task(trackingNumber, Activity.HANDLING)).isNotNull();
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).singleElement()
+                .satisfies(m -> assertThat(m.to()).containsExactly("citizen.zhao@example.com"));
+        OutboundMail sent = mail(trackingNumber);
+        assertThat(sent.getDelivery()).isEqualTo(Delivery.SMTP);
+        assertThat(sent.getAttempts()).isEqualTo(2);
+        assertThat(sent.getSentAt()).isEqualTo(waiting.getNextAttemptAt());
+        assertThat(sent.getLastError()).isNull();
+        // Sent once: a later sweep finds nothing to do.
+        assertThat(dispatch.dispatchDue()).isZero();
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).hasSize(1);
+    }
+
+    @Test
+    void aMailThatFailsEveryAttemptIsFailedUntilTheSupervisionOfficeSendsItAgain() throws Exception {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        String trackingNumber = cases.fileAndRoute("GD-EE", "SLOW_ACTION", "citizen.qian@example.com");
+        SMTP.stop();
+        try {
+            cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已转审批科。"));
+            // The test profile allows 3 attempts, 1 min then 2 min apart.
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                dispatch.dispatchDue();
+                OutboundMail mail = mail(trackingNumber);
+                assertThat(mail.getAttempts()).isEqualTo(attempt);
+                if (attempt < 3) {
+                    assertThat(mail.getNextAttemptAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant()
+                            .plus(Duration.ofMinutes(attempt == 1 ? 1 : 2)));
+                    CaseDriver.moveClockTo(mail.getNextAttemptAt());
+                }
+            }
+        } finally {
+            SMTP.start();
+        }
+        OutboundMail failed = mail(trackingNumber);
+        assertThat(failed.getDelivery()).isEqualTo(Delivery.FAILED);
+        assertThat(failed.getNextAttemptAt()).isNull();
+        assertThat(dispatch.count(Delivery.FAILED)).isPositive();
+        assertThat(meters.get("supervision.mail.outbox").tag("state", "failed").gauge().value()).isPositive();
+        // A FAILED mail waits for a person, even with SMTP back.
+        CaseDriver.moveClockTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1)));
+        assertThat(dispatch.dispatchDue()).isZero();
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).isEmpty();
+
+        // Departments may not; the supervision office sees the failure on the outbox page and sends it again.
+        mvc.perform(post("/staff/mail/{id}/retry", failed.getId()).with(httpBasic("handler-gd-ee", "handler-gd-ee"))
+                .with(csrf())).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/staff/mail").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("/staff/mail/" + failed.getId() + "/retry", "Mail server connection failed");
+        mvc.perform(post("/staff/mail/{id}/retry", failed.getId()).with(httpBasic("supervisor", "supervisor"))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(mail(trackingNumber).getDelivery()).isEqualTo(Delivery.PENDING);
+        // A second click changes nothing; an unknown mail is a 404.
+        assertThat(dispatch.retry(failed.getId())).isFalse();
+        mvc.perform(post("/staff/mail/{id}/retry", Long.MAX_VALUE).with(httpBasic("supervisor", "supervisor"))
+                .with(csrf())).andExpect(status().isNotFound());
+
+        assertThat(dispatch.dispatchDue()).isEqualTo(1);
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).hasSize(1);
+        assertThat(mail(trackingNumber).getDelivery()).isEqualTo(Delivery.SMTP);
+    }
+
+    @Test
+    void aMailClaimedByAnotherDispatcherIsLeftToItUntilItsClaimExpires() {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        String trackingNumber = cases.fileAndRoute("GD-NR", "ATTITUDE", "citizen.li@example.com");
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已联系窗口。"));
+        OutboundMail pending = mail(trackingNumber);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        // Another node claimed it and died before marking it (maybe after the SMTP server took it).
+        int claimed = transaction.execute(status -> outbox.claim(List.of(pending.getId()), "another-node",
+                now.plus(Duration.ofMinutes(5)), now));
+        assertThat(claimed).isEqualTo(1);
+
+        assertThat(dispatch.dispatchDue()).isZero();
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).isEmpty();
+
+        // The claim expires: the mail is sent (at least once: again, had the other node sent it already).
+        CaseDriver.moveClockTo(now.plus(Duration.ofMinutes(5)).plusSeconds(1));
+        assertThat(dispatch.dispatchDue()).isEqualTo(1);
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).hasSize(1);
+    }
+
+    private OutboundMail mail(String trackingNumber) {
+        return outbox.findByTrackingNumberOrderByCreatedAtAscIdAsc(trackingNumber).stream()
+                .filter(m -> m.getNotice() == Notice.FIRST_FEEDBACK).findFirst().orElseThrow();
     }
 
     @Test

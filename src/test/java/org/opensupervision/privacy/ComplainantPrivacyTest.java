@@ -94,7 +94,7 @@ class ComplainantPrivacyTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
 
         // The department's mails: first-feedback reminder, handling reminder, supervision notice.
-        List<ReceivedMail> mails = ReceivedMail.about(SMTP, trackingNumber);
+        List<ReceivedMail> mails = mailsSentAbout(trackingNumber);
         List<ReceivedMail> toDepartment = mails.stream().filter(m -> !m.to().contains(who.email())).toList();
         assertThat(toDepartment).hasSizeGreaterThanOrEqualTo(3);
         toDepartment.forEach(m -> assertThat(m.subject() + m.body() + m.to() + m.cc()).doesNotContain(who.values()));

@@ -147,7 +147,7 @@ class RatingProcessTest extends IntegrationTest {
     }
 
     private List<ReceivedMail> mails(String tn, String subject) {
-        return ReceivedMail.about(SMTP, tn).stream().filter(m -> m.subject().contains(subject)).toList();
+        return mailsSentAbout(tn).stream().filter(m -> m.subject().contains(subject)).toList();
     }
 
     private void rateWithLink(String token, int level, int expectedStatus) throws Exception {

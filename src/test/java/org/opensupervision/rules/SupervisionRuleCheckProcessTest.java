@@ -62,9 +62,9 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
                 RuleCheck.DEPARTMENT_CODE, department, RuleCheck.CATEGORY, category, RuleCheck.TRIGGER, trigger.name()));
     }
 
-    private static List<ReceivedMail> mails(String trackingNumber, String subjectPart) {
+    private List<ReceivedMail> mails(String trackingNumber, String subjectPart) {
         // One message arrives per recipient: count each mail once.
-        return ReceivedMail.about(SMTP, trackingNumber).stream().filter(m -> m.subject().contains(subjectPart))
+        return mailsSentAbout(trackingNumber).stream().filter(m -> m.subject().contains(subjectPart))
                 .distinct().toList();
     }
 

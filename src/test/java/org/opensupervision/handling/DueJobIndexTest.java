@@ -1,0 +1,126 @@
+package org.opensupervision.handling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.opensupervision.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's job table has the due-date index the job executor's acquisition needs, and every job a due date, on
+ * H2 and PostgreSQL.
+ */
+class DueJobIndexTest extends IntegrationTest {
+
+    /**
+     * The acquisition query's conditions on the job table, as in Camunda's {@code Job.xml} when every job has a due
+     * date ({@code ensureJobDueDateNotNull}).
+     */
+    private static final String ACQUISITION_CONDITIONS = "from ACT_RU_JOB RES where (RES.RETRIES_ > 0)"
+            + " and (RES.DUEDATE_ <= CURRENT_TIMESTAMP)"
+            + " and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < CURRENT_TIMESTAMP) and RES.SUSPENSION_STATE_ = 1";
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    DueJobIndex index;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
+
+    @Test
+    void theJobTableIsIndexedByDueDateOnAFreshDatabase() throws SQLException {
+        assertThat(indexedColumns()).contains("duedate_");
+    }
+
+    @Test
+    void creatingTheIndexAgainAtTheNextStartChangesNothing() throws SQLException {
+        index.postProcessEngineBuild(engine);
+        index.postProcessEngineBuild(engine);
+
+        assertThat(indexedColumns()).containsOnlyOnce("duedate_");
+    }
+
+    @Test
+    void everyJobHasADueDateSoTheAcquisitionNeedsNoNullCheck() {
+        String trackingNumber = cases.file(CaseDriver.submission("GD-HRSS", "SLOW_ACTION", null));
+
+        assertThat(engineConfiguration.isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(management.createJobQuery().processInstanceId(cases.processInstanceId(trackingNumber)).list())
+                .isNotEmpty().allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+    }
+
+    @Test
+    void aJobWrittenWithoutADueDateIsMadeDueAtTheNextStart() {
+        String trackingNumber = cases.file(CaseDriver.submission("GD-HRSS", "SLOW_ACTION", null));
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+        jdbc.update("update ACT_RU_JOB set DUEDATE_ = null where PROCESS_INSTANCE_ID_ = ?", processInstanceId);
+
+        index.postProcessEngineBuild(engine);
+
+        assertThat(management.createJobQuery().processInstanceId(processInstanceId).executable().list())
+                .isNotEmpty().allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+        cases.runDueJobs(trackingNumber);
+        assertThat(cases.dueJobs(trackingNumber)).isEmpty();
+    }
+
+    @Test
+    void theAcquisitionQueryCanUseTheIndex() {
+        String plan = transaction.execute(status -> {
+            if (isPostgres()) {
+                // The suite's job table is small: make the planner show whether it could use the index at all.
+                jdbc.execute("set local enable_seqscan = off");
+            }
+            return String.join("\n", jdbc.queryForList("explain select RES.ID_ " + ACQUISITION_CONDITIONS,
+                    String.class));
+        });
+        assertThat(plan.toUpperCase()).contains(DueJobIndex.NAME);
+    }
+
+    private List<String> indexedColumns() throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String table = isPostgres() ? "act_ru_job" : "ACT_RU_JOB";
+            try (ResultSet rs = meta.getIndexInfo(null, null, table, false, false)) {
+                while (rs.next()) {
+                    if (DueJobIndex.NAME.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                        columns.add(rs.getString("COLUMN_NAME").toLowerCase());
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+
+    private boolean isPostgres() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
