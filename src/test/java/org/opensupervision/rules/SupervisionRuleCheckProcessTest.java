@@ -10,11 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,7 @@ import org.opensupervision.ReceivedMail;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every path of {@code supervision-rule-check}: a real breach warns, a spot-check discrepancy gets a supervision
@@ -50,6 +56,12 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
     RepositoryService repository;
     @Autowired
     SupervisionRules rules;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void startInMay() {
@@ -94,6 +106,36 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).to()).containsExactly("complaints@edu.example.gov.cn");
         assertThat(warnings.get(0).body()).contains("Rule_CommonFirstFeedbackBreach", "supervision-rules-common v");
+    }
+
+    @Test
+    void whenARuleCheckAndAnotherCasesStepAreDueTogetherTheExecutorTakesTheCaseStepFirst() {
+        String checked = cases.fileAndRoute("GD-EDU", "INACTION", null);
+        ProcessInstance check = check(checked, "GD-EDU", "INACTION", RuleTrigger.SPOT_CHECK_DISCREPANCY);
+        Job ruleCheck = management.createJobQuery().processInstanceId(check.getId()).singleResult();
+        String filedLater = cases.file(CaseDriver.submission("GD-EDU", "INACTION", null));
+        Job routing = management.createJobQuery().processInstanceId(cases.processInstanceId(filedLater))
+                .singleResult();
+        // Only these two may be acquired: every other job of the shared test database is held by another owner.
+        List<String> heldElsewhere = jdbc.queryForList("select ID_ from ACT_RU_JOB where LOCK_OWNER_ is null"
+                + " and ID_ not in (?, ?)", String.class, ruleCheck.getId(), routing.getId());
+        heldElsewhere.forEach(id -> jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = 'elsewhere',"
+                + " LOCK_EXP_TIME_ = ? where ID_ = ?", java.sql.Timestamp.from(MAY_MONDAY.plus(Duration.ofDays(30))),
+                id));
+        JobExecutor executor = engineConfiguration.getJobExecutor();
+        List<String> first;
+        try {
+            first = engineConfiguration.getCommandExecutorTxRequired().execute(new AcquireJobsCmd(executor, 1))
+                    .getJobIdBatches().stream().flatMap(List::stream).toList();
+        } finally {
+            jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null"
+                    + " where LOCK_OWNER_ in ('elsewhere', ?)", executor.getLockOwner());
+            runtime.deleteProcessInstance(check.getId(), "test done");
+        }
+
+        assertThat(ruleCheck.getPriority()).isEqualTo(-10);
+        assertThat(routing.getPriority()).isZero();
+        assertThat(first).containsExactly(routing.getId());
     }
 
     @Test
