@@ -205,6 +205,8 @@ app_timers() {
     | record
   mark timers_end
   echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
+  # The rule checks the breaches started (priority -10: they run after the deadline jobs), until none is left.
+  drain app_timers_rule_checks_drained_after_breaches
 
 }
 
@@ -297,6 +299,9 @@ phase_deadlines() {
   # query scans them (ACT_RU_JOB has no index on the due date) but never runs them.
   $PG -d bench_app -c "insert into act_ru_job select r.* from (select * from act_ru_job where handler_type_ = 'timer-transition' limit 1) j, generate_series(1, $FIG3_PADDING) g, lateral jsonb_populate_record(null::act_ru_job, to_jsonb(j) || jsonb_build_object('id_', j.id_ || '-pad-' || g, 'duedate_', '2099-01-01T00:00:00', 'execution_id_', null, 'process_instance_id_', null, 'root_proc_inst_id_', null)) r"
   $PG -d bench_app -c "analyze act_ru_job"
+  # The job executor's acquisition query (Camunda's Job.xml with every job dated and acquisition by priority).
+  $PG -d bench_app -c "explain (analyze) select RES.ID_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and (RES.DUEDATE_ <= now()) and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < now()) and RES.SUSPENSION_STATE_ = 1 order by RES.PRIORITY_ desc limit 30" \
+    | grep -E 'Index|Seq Scan|Execution Time' | sed 's/^ */acquisition_plan: /' | record
   echo "padding_timer_jobs=$FIG3_PADDING" | record
   $PG -d bench_app -c "select 'open_complaints_before=' || count(*) from complaint where status not in ('CLOSED', 'REJECTED')" | record
   $PG -d bench_app -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
