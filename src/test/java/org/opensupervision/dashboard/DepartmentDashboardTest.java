@@ -83,6 +83,13 @@ class DepartmentDashboardTest extends IntegrationTest {
     }
 
     @Test
+    void theApiDocumentationDescribesTheDashboardAndTheKpiMonth() throws Exception {
+        String docs = mvc.perform(get("/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(docs).contains("/api/departments/{code}/dashboard", "/api/kpi/months/{month}", "totalCapped");
+    }
+
+    @Test
     void theDashboardPageRendersInBothLanguages() throws Exception {
         String zh = mvc.perform(get("/staff/departments/GD-EDU/dashboard").with(httpBasic("supervisor", "supervisor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
