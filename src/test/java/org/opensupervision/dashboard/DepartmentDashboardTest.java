@@ -99,4 +99,14 @@ class DepartmentDashboardTest extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Department dashboard", "Overdue open cases");
     }
+
+    @Test
+    void aDepartmentFindsItsDashboardFromItsCaseList() throws Exception {
+        String handler = mvc.perform(get("/staff/complaints").with(httpBasic("handler-gd-edu", "handler-gd-edu")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(handler).contains("/staff/departments/GD-EDU/dashboard").doesNotContain("/GD-AMR/dashboard");
+        String office = mvc.perform(get("/staff/complaints").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(office).doesNotContain("/dashboard\"");
+    }
 }
