@@ -23,7 +23,8 @@ import org.postgresql.copy.CopyManager;
  * after 1-30 h, so about one in six misses the 24 h; reply after 2-25 days against a deadline of 21 calendar days;
  * 5 % reworked once, 3 % with an extension), 3 % rejected at triage, 2 % still open in every running state
  * (submitted, awaiting first feedback, in handling, under review); one {@code deadline_breach} row per missed
- * deadline; and, when the rating table exists (issue 4), one rating per closed case (80 % rated through the link, 9 in 10 of them satisfied; 20 % defaulted to 基本满意 after 7 days).
+ * deadline; and, when the rating table exists (issue 4), one rating per closed case (80 % rated through the link, 9 in 10 of them satisfied; 20 % defaulted to 基本满意 after 7 days), counted against the handling department
+ * when the table has that column (V5).
  * Running cases have no process instance: they fill lists and counts, not the engine.
  *
  * <p>Usable by tests at small scale: {@code new ComplaintDataGenerator(jdbcUrl).generate(200, 1L)}.
@@ -56,13 +57,14 @@ public final class ComplaintDataGenerator {
             connection.setAutoCommit(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             boolean ratings = tableExists(connection, "citizen_rating");
+            boolean ratingDepartment = ratings && columnExists(connection, "citizen_rating", "department_code");
             long firstId = nextId(connection);
             Random random = new Random(seed);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             for (long start = 0; start < count; start += CHUNK) {
                 Rows rows = new Rows();
                 for (long i = start; i < Math.min(count, start + CHUNK); i++) {
-                    writeCase(rows, firstId + i, now, random, ratings);
+                    writeCase(rows, firstId + i, now, random, ratings, ratingDepartment);
                 }
                 copy.copyIn("copy complaint (" + COMPLAINT_COLUMNS + ") from stdin",
                         new StringReader(rows.complaints.toString()));
@@ -70,7 +72,8 @@ public final class ComplaintDataGenerator {
                         + "from stdin", new StringReader(rows.breaches.toString()));
                 if (ratings) {
                     copy.copyIn("copy citizen_rating (tracking_number, round, opened_at, due_at, status, level, "
-                            + "comment, channel, rated_at, version) from stdin",
+                            + "comment, channel, rated_at, version" + (ratingDepartment ? ", department_code" : "")
+                            + ") from stdin",
                             new StringReader(rows.ratings.toString()));
                 }
                 connection.commit();
@@ -92,7 +95,8 @@ public final class ComplaintDataGenerator {
         final StringBuilder ratings = new StringBuilder(CHUNK * 80);
     }
 
-    private static void writeCase(Rows rows, long id, Instant now, Random random, boolean ratings) {
+    private static void writeCase(Rows rows, long id, Instant now, Random random, boolean ratings,
+                                  boolean ratingDepartment) {
         String department = Samples.department(random);
         String handling = random.nextInt(20) == 0 ? Samples.department(random) : department;
         Instant submitted = now.minusSeconds(3600 + (long) (random.nextDouble() * 365 * 86_400));
@@ -199,7 +203,12 @@ public final class ComplaintDataGenerator {
             field(g, rated && random.nextBoolean() ? "处理及时，态度较好。" : null);
             field(g, rated ? "LINK" : "DEFAULT");
             field(g, rated ? closed.plusSeconds(random.nextInt(6 * 86_400)) : closed.plus(Duration.ofDays(7)));
-            g.append("0\n");
+            if (ratingDepartment) {
+                field(g, 0);
+                g.append(handling).append('\n');
+            } else {
+                g.append("0\n");
+            }
         }
     }
 
@@ -228,6 +237,12 @@ public final class ComplaintDataGenerator {
              ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1000 from complaint")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private static boolean columnExists(Connection connection, String table, String column) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, column)) {
+            return rs.next();
         }
     }
 

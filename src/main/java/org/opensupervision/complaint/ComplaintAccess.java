@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.opensupervision.access.StaffScope;
 import org.opensupervision.department.DepartmentDirectory;
-import org.springframework.data.domain.Page;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,12 @@ public class ComplaintAccess {
     private final ComplaintRecords records;
     private final DepartmentDirectory departments;
     private final EscalatedComplaints escalated;
+    private final int countLimit;
 
-    ComplaintAccess(ComplaintRecords records, DepartmentDirectory departments, EscalatedComplaints escalated) {
+    ComplaintAccess(ComplaintRecords records, DepartmentDirectory departments, EscalatedComplaints escalated,
+                    @Value("${supervision.staff-list.count-limit:1000}") int countLimit) {
         this.records = records;
+        this.countLimit = countLimit;
         this.departments = departments;
         this.escalated = escalated;
     }
@@ -31,11 +34,15 @@ public class ComplaintAccess {
         return StaffScope.of(login, departments);
     }
 
-    public Page<Complaint> search(Authentication login, ComplaintQuery query, Pageable page) {
+    /**
+     * One page of the complaints matching the query among those the login may see; the total is counted up to
+     * {@code supervision.staff-list.count-limit} (1,000) and said to be capped above it.
+     */
+    public ListPage<Complaint> search(Authentication login, ComplaintQuery query, Pageable page) {
         StaffScope scope = scopeOf(login);
         Set<String> visible = scope.everything() ? null : scope.departmentCodes();
         Set<String> alsoVisible = scope.escalatedCases() ? escalated.trackingNumbers() : Set.of();
-        return records.search(query, visible, alsoVisible, page);
+        return records.search(query, visible, alsoVisible, page, countLimit);
     }
 
     public Optional<Complaint> find(Authentication login, String trackingNumber) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,10 +28,12 @@ public class ComplaintRecords {
     private final DeadlineBreachRepository breaches;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ComplaintListQueries lists;
 
     ComplaintRecords(ComplaintRepository complaints, DeadlineBreachRepository breaches, Clock clock,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, ComplaintListQueries lists) {
         this.complaints = complaints;
+        this.lists = lists;
         this.breaches = breaches;
         this.clock = clock;
         this.events = events;
@@ -73,12 +74,13 @@ public class ComplaintRecords {
      * @param visibleDepartments the departments whose cases (by the department handling them now) may be listed;
      *                           {@code null} for every case
      * @param alsoVisible        further cases that may be listed whatever their department (e.g. escalated ones)
+     * @param countLimit         the count stops here: above it the page says its total is capped
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Page<Complaint> search(ComplaintQuery query, Set<String> visibleDepartments, Set<String> alsoVisible,
-                                  Pageable page) {
-        return complaints.findAll(ComplaintSpecifications.matching(query, clock.instant())
-                .and(ComplaintSpecifications.visible(visibleDepartments, alsoVisible)), page);
+    public ListPage<Complaint> search(ComplaintQuery query, Set<String> visibleDepartments, Set<String> alsoVisible,
+                                      Pageable page, int countLimit) {
+        return lists.page(ComplaintSpecifications.matching(query, clock.instant())
+                .and(ComplaintSpecifications.visible(visibleDepartments, alsoVisible)), page, countLimit);
     }
 
     /** The deadline breaches of one complaint, oldest first. */

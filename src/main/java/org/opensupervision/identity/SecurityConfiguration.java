@@ -72,6 +72,11 @@ class SecurityConfiguration {
                                 StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Every department's KPIs side by side: the supervision and evaluation offices'.
+                        .requestMatchers("/api/kpi/**", "/staff/kpi/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Spot-check reports name departments' failures: the offices', not the departments'.
                         .requestMatchers("/staff/spot-checks/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),

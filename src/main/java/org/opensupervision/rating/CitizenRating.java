@@ -24,6 +24,9 @@ public class CitizenRating {
     private String trackingNumber;
     @Column(nullable = false)
     private int round;
+    /** The department the rating counts against: the one handling the case when the round opened. */
+    @Column(name = "department_code")
+    private String departmentCode;
     @Column(name = "opened_at", nullable = false)
     private Instant openedAt;
     @Column(name = "due_at", nullable = false)
@@ -59,8 +62,9 @@ public class CitizenRating {
     protected CitizenRating() {
     }
 
-    CitizenRating(String trackingNumber, int round, Instant openedAt, Instant dueAt) {
+    CitizenRating(String trackingNumber, int round, String departmentCode, Instant openedAt, Instant dueAt) {
         this.trackingNumber = trackingNumber;
+        this.departmentCode = departmentCode;
         this.round = round;
         this.openedAt = openedAt;
         this.dueAt = dueAt;
@@ -108,6 +112,10 @@ public class CitizenRating {
     void recordRectification(String text, Instant now) {
         this.rectificationText = text;
         this.rectifiedAt = now;
+    }
+
+    public String getDepartmentCode() {
+        return departmentCode;
     }
 
     public String getTrackingNumber() {

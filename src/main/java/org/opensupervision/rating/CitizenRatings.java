@@ -127,10 +127,14 @@ public class CitizenRatings {
         return rating;
     }
 
-    /** Opens a rating round: the complainant has {@code daysToRate} calendar days. */
-    public CitizenRating open(String trackingNumber, int round) {
+    /**
+     * Opens a rating round: the complainant has {@code daysToRate} calendar days.
+     *
+     * @param departmentCode the department the rating counts against (the one handling the case)
+     */
+    public CitizenRating open(String trackingNumber, int round, String departmentCode) {
         Instant now = clock.instant();
-        return ratings.save(new CitizenRating(trackingNumber, round, now,
+        return ratings.save(new CitizenRating(trackingNumber, round, departmentCode, now,
                 now.plus(Duration.ofDays(properties.daysToRate()))));
     }
 
@@ -201,7 +205,7 @@ public class CitizenRatings {
         get(trackingNumber, 1).recordRectification(text, clock.instant());
         audit.append(new AuditRecord(trackingNumber, "RECTIFICATION_REPLIED", source(actor), actor, null, "round-1",
                 Map.of("replyLength", text.length()), null));
-        return open(trackingNumber, 2);
+        return open(trackingNumber, 2, get(trackingNumber, 1).getDepartmentCode());
     }
 
     private static AuditSource source(String actor) {

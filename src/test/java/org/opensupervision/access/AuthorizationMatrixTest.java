@@ -139,6 +139,40 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(page.contains(amr)).isEqualTo(seesAmr);
     }
 
+    static Stream<Arguments> departmentDashboard() {
+        return Stream.of(
+                Arguments.of("supervisor", "GD-EDU", 200), Arguments.of("supervisor", "GD-AMR", 200),
+                Arguments.of("evaluator", "GD-AMR", 200), Arguments.of("demo", "GD-AMR", 200),
+                Arguments.of("handler-gd-edu", "GD-EDU", 200), Arguments.of("handler-gd-edu", "GD-AMR", 404),
+                Arguments.of("handler-gd-amr", "GD-AMR", 200), Arguments.of("handler-gd-amr", "GD-EDU", 404),
+                Arguments.of("inspector", "GD-EDU", 404), Arguments.of(null, "GD-EDU", 401));
+    }
+
+    @ParameterizedTest(name = "{0} opens the {1} dashboard (API and page): {2}")
+    @MethodSource("departmentDashboard")
+    void departmentDashboardIsScopedLikeTheCases(String user, String department, int expected) throws Exception {
+        HttpResponse<String> api = get("/api/departments/" + department + "/dashboard", user);
+        assertThat(api.statusCode()).isEqualTo(expected);
+        if (expected == 404) {
+            assertThat(api.body()).contains("\"status\":404").doesNotContain("openByStatus");
+        }
+        assertThat(send(request("/staff/departments/" + department + "/dashboard", user)
+                .header("Accept", "text/html")).statusCode()).isEqualTo(expected == 401 ? 302 : expected);
+    }
+
+    static Stream<Arguments> kpiMonth() {
+        return Stream.of(Arguments.of("supervisor", 200), Arguments.of("evaluator", 200), Arguments.of("demo", 200),
+                Arguments.of("handler-gd-edu", 403), Arguments.of("inspector", 403), Arguments.of(null, 401));
+    }
+
+    @ParameterizedTest(name = "{0} reads the KPI month (API and page): {1}")
+    @MethodSource("kpiMonth")
+    void kpiMonthIsTheOfficesOnly(String user, int expected) throws Exception {
+        assertThat(get("/api/kpi/months/2026-03", user).statusCode()).isEqualTo(expected);
+        assertThat(send(request("/staff/kpi?month=2026-03", user).header("Accept", "text/html")).statusCode())
+                .isEqualTo(expected == 401 ? 302 : expected);
+    }
+
     static Stream<Arguments> mailOutbox() {
         return Stream.of(Arguments.of("supervisor", 200), Arguments.of("demo", 200),
                 Arguments.of("handler-gd-edu", 403), Arguments.of("inspector", 403), Arguments.of("evaluator", 403));

@@ -62,10 +62,14 @@ class ComplaintStaffApiTest extends IntegrationTest {
 
         JsonNode all = list("q=" + marker + "&sort=submittedAt,asc&size=2");
         assertThat(all.get("totalElements").asInt()).isEqualTo(4);
+        assertThat(all.get("totalCapped").asBoolean()).isFalse();
+        assertThat(all.get("hasNext").asBoolean()).isTrue();
         assertThat(all.get("totalPages").asInt()).isEqualTo(2);
         assertThat(all.get("content").findValuesAsText("trackingNumber")).containsExactly(amr.get(0), amr.get(1));
         JsonNode second = list("q=" + marker + "&sort=submittedAt,asc&size=2&page=1");
         assertThat(second.get("content").findValuesAsText("trackingNumber")).containsExactly(amr.get(2), edu);
+        assertThat(second.get("hasNext").asBoolean()).isFalse();
+        assertThat(second.get("totalElements").asInt()).isEqualTo(4);
 
         assertThat(list("q=" + marker + "&department=GD-EDU").get("content").findValuesAsText("trackingNumber"))
                 .containsExactly(edu);

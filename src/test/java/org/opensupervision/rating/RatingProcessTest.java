@@ -191,6 +191,7 @@ class RatingProcessTest extends IntegrationTest {
         assertThat(round.getStatus()).isEqualTo(RatingStatus.RATED);
         assertThat(round.getLevel()).isEqualTo(RatingLevel.VERY_SATISFIED);
         assertThat(round.getChannel()).isEqualTo("LINK");
+        assertThat(round.getDepartmentCode()).as("counted against the handling department").isEqualTo("GD-AMR");
         assertThat(round.getAnswers()).contains("\"problemSolved\":true");
         assertThat(audit.entriesOf(tn)).filteredOn(e -> e.kind().equals("RATING_SUBMITTED")).singleElement()
                 .satisfies(e -> assertThat(e.source()).isEqualTo(AuditSource.CITIZEN));
@@ -238,6 +239,7 @@ class RatingProcessTest extends IntegrationTest {
         assertThat(ratings.ratingsOf(tn)).extracting(CitizenRating::getRound, CitizenRating::getStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RatingStatus.RATED),
                         org.assertj.core.groups.Tuple.tuple(2, RatingStatus.RATED));
+        assertThat(ratings.ratingsOf(tn)).extracting(CitizenRating::getDepartmentCode).containsOnly("GD-AMR");
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(rating(tn).getId())
                 .taskDefinitionKey(Activity.CALLBACK).count()).isEqualTo(1);
         assertThat(audit.entriesOf(tn)).filteredOn(e -> e.kind().equals("CALLBACK_RECORDED")).singleElement()

@@ -46,7 +46,9 @@ class ComplaintStaffApiController {
     @Operation(summary = "List complaints", description = "Filters: department, status, category, from, to "
             + "(days in China Standard Time, inclusive), overdue, q (tracking number or title). Sort: "
             + "sort=field,asc|desc on submittedAt, firstFeedbackDueAt, handlingDueAt, status, priority, "
-            + "trackingNumber, departmentCode, category. Paging: page (from 0), size (at most 100).")
+            + "trackingNumber, departmentCode, category. Paging: page (from 0), size (at most 100). The total is "
+            + "counted up to 1,000 (supervision.staff-list.count-limit): totalElements is exact when totalCapped is "
+            + "false, a lower bound when it is true; hasNext says whether another page follows.")
     @GetMapping("/api/complaints")
     ResponseEntity<?> list(ComplaintListRequest request, Authentication login, Locale locale) {
         if (!request.sortIsValid()) {

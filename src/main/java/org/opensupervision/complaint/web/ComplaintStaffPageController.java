@@ -48,6 +48,8 @@ class ComplaintStaffPageController {
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("now", clock.instant());
+        var scope = scoped.scopeOf(login);
+        model.addAttribute("dashboards", scope.everything() ? java.util.List.of() : scope.departmentCodes());
         return "staff/complaints";
     }
 

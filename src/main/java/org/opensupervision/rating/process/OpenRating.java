@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.rating.CitizenRating;
 import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProcess.Var;
+import org.opensupervision.workflow.ComplaintProcess;
 import org.springframework.stereotype.Component;
 
 /** Opens the first rating round: the complainant has seven calendar days. */
@@ -21,7 +22,8 @@ class OpenRating implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CitizenRating round = ratings.open(execution.getProcessBusinessKey(), 1);
+        CitizenRating round = ratings.open(execution.getProcessBusinessKey(), 1,
+                (String) execution.getVariable(ComplaintProcess.Var.HANDLING_DEPARTMENT_CODE));
         execution.setVariable(Var.RATING_ROUND, round.getRound());
         execution.setVariable(Var.RATING_DUE_AT, Date.from(round.getDueAt()));
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class RequestRating implements JavaDelegate {
 
     private static final List<String> PASSED_ON = List.of(Var.TRACKING_NUMBER, Var.TITLE, Var.CATEGORY_LABEL,
-            Var.DEPARTMENT_NAME, Var.HANDLING_DEPARTMENT_NAME, Var.HANDLING_GROUP, Var.COMPLAINT_SUMMARY,
+            Var.DEPARTMENT_NAME, Var.HANDLING_DEPARTMENT_CODE, Var.HANDLING_DEPARTMENT_NAME, Var.HANDLING_GROUP, Var.COMPLAINT_SUMMARY,
             Var.REPLY_TEXT, Var.ANONYMOUS, Var.CITIZEN_HAS_EMAIL, Var.PRIORITY);
 
     @Override

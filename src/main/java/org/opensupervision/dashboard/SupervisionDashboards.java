@@ -1,0 +1,82 @@
+package org.opensupervision.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.opensupervision.access.StaffScope;
+import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.complaint.ComplaintAccess;
+import org.opensupervision.department.Department;
+import org.opensupervision.department.DepartmentDirectory;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/** The department dashboard and the monthly KPIs; months are calendar months in China Standard Time. */
+@Service
+public class SupervisionDashboards {
+
+    private final SupervisionFigures figures;
+    private final ComplaintAccess access;
+    private final DepartmentDirectory departments;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    SupervisionDashboards(SupervisionFigures figures, ComplaintAccess access, DepartmentDirectory departments,
+                          WorkingDayCalendar calendar, Clock clock) {
+        this.figures = figures;
+        this.access = access;
+        this.departments = departments;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * The dashboard of one department, or empty when the department does not exist or is outside the login's scope
+     * (a department sees its own, the offices every one): the caller answers 404 either way.
+     */
+    public Optional<DepartmentDashboard> departmentDashboard(Authentication login, String departmentCode) {
+        StaffScope scope = access.scopeOf(login);
+        if (departments.find(departmentCode).isEmpty() || !scope.coversDepartment(departmentCode)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        ZoneId zone = calendar.zone();
+        YearMonth month = YearMonth.from(now.atZone(zone));
+        Instant from = start(month, zone);
+        Instant to = start(month.plusMonths(1), zone);
+        Map<String, Long> breaches = figures.breaches(from, to, departmentCode).getOrDefault(departmentCode, Map.of());
+        return Optional.of(new DepartmentDashboard(departmentCode, month, figures.openByStatus(departmentCode),
+                figures.overdueOpen(departmentCode, now), breaches.getOrDefault("FIRST_FEEDBACK", 0L),
+                breaches.getOrDefault("HANDLING", 0L), figures.receivedBy(departmentCode, from, to),
+                figures.closedBy(departmentCode, from, to)));
+    }
+
+    /** The figures of every department for one month, in the directory's order. */
+    public List<DepartmentKpis> kpiMonth(YearMonth month) {
+        ZoneId zone = calendar.zone();
+        Instant from = start(month, zone);
+        Instant to = start(month.plusMonths(1), zone);
+        Map<String, long[]> received = figures.receivedCohort(from, to, clock.instant());
+        Map<String, long[]> closed = figures.closedCohort(from, to);
+        Map<String, Map<String, Long>> breaches = figures.breaches(from, to, null);
+        Map<String, long[]> ratings = figures.ratings(from, to);
+        long[] none = new long[3];
+        return departments.all().stream().map(Department::code).map(code -> {
+            long[] r = received.getOrDefault(code, none);
+            long[] c = closed.getOrDefault(code, none);
+            long[] s = ratings.getOrDefault(code, none);
+            Map<String, Long> b = breaches.getOrDefault(code, Map.of());
+            return new DepartmentKpis(code, r[0], r[1], r[2], c[0], c[1], c[2],
+                    b.getOrDefault("FIRST_FEEDBACK", 0L), b.getOrDefault("HANDLING", 0L), s[0], s[1], s[2]);
+        }).toList();
+    }
+
+    private static Instant start(YearMonth month, ZoneId zone) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+}

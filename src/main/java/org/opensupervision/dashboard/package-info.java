@@ -1,0 +1,6 @@
+/**
+ * Read models for supervisors: the department dashboard and the monthly KPIs, aggregated in SQL over the complaint,
+ * deadline-breach and rating tables (each query reads an index only, see db/migration V5). Scoped like the complaint
+ * list through {@link org.opensupervision.complaint.ComplaintAccess}.
+ */
+package org.opensupervision.dashboard;
