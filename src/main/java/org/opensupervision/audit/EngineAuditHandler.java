@@ -41,7 +41,6 @@ class EngineAuditHandler implements HistoryEventHandler {
     private static final int MAX_TEXT = 1000;
     private static final Set<String> MESSAGE_EVENTS = Set.of("messageStartEvent", "intermediateMessageCatch",
             "boundaryMessage", "receiveTask");
-    private static final Set<String> TASK_END_REASONS_NOT_WORTH_SAYING = Set.of("completed");
 
     private final AuditTrail trail;
     private final Set<String> redactedVariables;
@@ -53,6 +52,9 @@ class EngineAuditHandler implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
+        if (leftToCamundasHistory(event)) {
+            return;
+        }
         String processInstanceId = processInstanceIdOf(event);
         if (processInstanceId == null) {
             return;
@@ -108,11 +110,29 @@ class EngineAuditHandler implements HistoryEventHandler {
                 step.processInstanceId(), p.getProcessDefinitionKey(), detail, null));
     }
 
+    /**
+     * Events that never become an entry, told apart before the case is looked up: gateways, the activity record of a
+     * user task (its task entries tell it), activity updates, and the creation and deletion of jobs (engine
+     * housekeeping; a timer that fires and a job that fails are recorded).
+     */
+    private static boolean leftToCamundasHistory(HistoryEvent event) {
+        if (event instanceof HistoricActivityInstanceEventEntity a) {
+            String type = a.getActivityType();
+            return type == null || type.endsWith("Gateway") || "userTask".equals(type)
+                    || "update".equals(a.getEventType());
+        }
+        if (event instanceof HistoricJobLogEvent j) {
+            return !j.isFailureLog() && !(j.isSuccessLog() && isTimer(j));
+        }
+        return false;
+    }
+
+    private static boolean isTimer(HistoricJobLogEvent j) {
+        return j.getJobDefinitionType() != null && j.getJobDefinitionType().startsWith("timer");
+    }
+
     private void activity(Step step, HistoricActivityInstanceEventEntity a) {
         String type = a.getActivityType();
-        if (type == null || type.endsWith("Gateway") || "userTask".equals(type) || "update".equals(a.getEventType())) {
-            return;
-        }
         String key = "activity:" + a.getActivityInstanceId();
         if ("start".equals(a.getEventType())) {
             trail.draft(key, () -> step.record("ACTIVITY_STARTED", a.getActivityId(), nameAndType(a)));
@@ -171,7 +191,7 @@ class EngineAuditHandler implements HistoryEventHandler {
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         putIfPresent(detail, "name", t.getName());
-        if (t.getDeleteReason() != null && !TASK_END_REASONS_NOT_WORTH_SAYING.contains(t.getDeleteReason())) {
+        if (t.getDeleteReason() != null && !"completed".equals(t.getDeleteReason())) {
             detail.put("reason", truncate(t.getDeleteReason()));
         }
         trail.append(step.record("TASK_" + past(type), t.getTaskDefinitionKey(), detail));
@@ -334,7 +354,7 @@ class EngineAuditHandler implements HistoryEventHandler {
     }
 
     private static Described job(HistoricJobLogEvent j, Map<String, Object> detail) {
-        boolean timer = j.getJobDefinitionType() != null && j.getJobDefinitionType().startsWith("timer");
+        boolean timer = isTimer(j);
         detail.put("jobType", j.getJobDefinitionType());
         if (j.isFailureLog()) {
             detail.put("message", truncate(j.getJobExceptionMessage()));
