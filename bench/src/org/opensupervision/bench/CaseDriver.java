@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Drives open complaints to the end the way staff do, through Camunda's REST API (Tasklist's own path): triage
- * accepted, first feedback given, reply, reply approved. Used to produce closed complaints whose storage is measured.
+ * accepted, first feedback given, reply, reply approved; then the complainant's seven days to rate pass (the rating
+ * timers are made due), so each case's rating ends as "basically satisfied, defaulted" and nothing of the case is
+ * running any more. Used to produce closed complaints whose storage is measured.
  */
 final class CaseDriver {
 
@@ -67,10 +69,30 @@ final class CaseDriver {
                 }
                 System.err.printf(Locale.ROOT, "%s: %d completed%n", key, completed);
             }
+            closeRatings(connection, count);
         } finally {
             pool.shutdown();
         }
         System.out.printf(Locale.ROOT, "driven=%d%ndrive_seconds=%.1f%n", count, (System.nanoTime() - began) / 1e9);
+    }
+
+    /** The seven days to rate pass for every waiting rating; waits until no rating process runs. */
+    private static void closeRatings(Connection connection, int count) throws Exception {
+        String ratingTimers = "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+                + "where d.act_id_ = 'Event_RatingDue'";
+        waitFor(connection, ratingTimers, count);
+        int due = Db.update(connection, "update act_ru_job set duedate_ = current_timestamp - interval '1 minute' "
+                + "where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = 'Event_RatingDue')");
+        String running = "select count(*) from act_ru_execution e join act_re_procdef p on p.id_ = e.proc_def_id_ "
+                + "where p.key_ = 'citizen-rating'";
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (Db.scalar(connection, running) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ratings still running: " + running);
+            }
+            Thread.sleep(500);
+        }
+        System.err.printf(Locale.ROOT, "ratings: %d rating timers made due, every rating process ended%n", due);
     }
 
     private static void waitFor(Connection connection, String sql, long target) throws Exception {

@@ -12,8 +12,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Bytes on disk per table group after VACUUM FULL (live rows only, indexes and TOAST included). With --before (a file
- * written by an earlier call with --save) and --count, prints the growth per case.
+ * Bytes on disk per table group after VACUUM FULL (live rows only, indexes and TOAST included), and the rows of each
+ * Camunda history and runtime table and of the audit trail. With --before (a file written by an earlier call with
+ * --save) and --count, prints the growth per case (KB, and rows).
  */
 final class Storage {
 
@@ -31,13 +32,24 @@ final class Storage {
                 while (rs.next()) {
                     String table = rs.getString(1).toLowerCase(Locale.ROOT);
                     groups.merge(group(table), rs.getLong(2), Long::sum);
-                    if (table.startsWith("act_hi_") || table.startsWith("act_ru_")) {
+                    if (table.startsWith("act_hi_") || table.startsWith("act_ru_") || table.startsWith("act_ge_")
+                            || table.startsWith("audit_")) {
                         groups.merge("table_" + table, rs.getLong(2), Long::sum);
                     }
                 }
             }
+            for (String table : new java.util.ArrayList<>(groups.keySet())) {
+                if (table.startsWith("table_")) {
+                    String name = table.substring("table_".length());
+                    try (ResultSet rs = statement.executeQuery("select count(*) from " + name)) {
+                        rs.next();
+                        groups.put("rows_" + name, rs.getLong(1));
+                    }
+                }
+            }
         }
-        long total = groups.entrySet().stream().filter(e -> !e.getKey().startsWith("table_"))
+        long total = groups.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("table_") && !e.getKey().startsWith("rows_"))
                 .mapToLong(Map.Entry::getValue).sum();
         groups.put("total", total);
         String save = options.get("save", null);
@@ -55,8 +67,14 @@ final class Storage {
         }
         Properties earlier = load(before);
         long count = options.longValue("count", 1);
-        groups.forEach((k, v) -> System.out.printf(Locale.ROOT, "kb_per_case_%s=%.1f%n", k,
-                (v - Long.parseLong(earlier.getProperty(k, "0"))) / 1024.0 / count));
+        groups.forEach((k, v) -> {
+            long growth = v - Long.parseLong(earlier.getProperty(k, "0"));
+            if (k.startsWith("rows_")) {
+                System.out.printf(Locale.ROOT, "%s_per_case=%.1f%n", k, growth / (double) count);
+            } else {
+                System.out.printf(Locale.ROOT, "kb_per_case_%s=%.1f%n", k, growth / 1024.0 / count);
+            }
+        });
     }
 
     private static Properties load(String file) throws IOException {

@@ -16,10 +16,16 @@ final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
-    private final SecretKeySpec key;
+    /** Initialised once; each hash works on a clone, which is far cheaper than looking the algorithm up again. */
+    private final Mac prototype;
 
     AuditChain(String chainKey) {
-        this.key = new SecretKeySpec(chainKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(chainKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HmacSHA256 unavailable", ex);
+        }
     }
 
     String hash(long sequence, String caseKey, Instant occurredAt, Instant retainUntil, String kind, String source,
@@ -33,11 +39,10 @@ final class AuditChain {
             canonical.append(field == null ? -1 : text.length()).append(':').append(text).append(';');
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             return HexFormat.of().formatHex(mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
+        } catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
         }
     }
 

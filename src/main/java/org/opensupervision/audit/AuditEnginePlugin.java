@@ -5,13 +5,17 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the audit handler next to Camunda's default database history handler (which stays on), and sets up the
- * engine's history cleanup: removal time from the end of the process instance plus its model's historyTimeToLive,
- * removed in a nightly window.
+ * Registers the audit handler before Camunda's default database history handler (which stays on), the history level
+ * {@value FullHistoryWithoutVariableDetails#NAME} (named in {@code camunda.bpm.history-level}), and the engine's
+ * history cleanup: removal time from the end of the process instance plus the history time to live
+ * ({@code supervision.audit.engine-history-time-to-live}, the default of every model, which states none), removed in
+ * a nightly window. The audit trail keeps a case for {@code supervision.audit.retention}; Camunda's history only
+ * serves Cockpit and the running work, and goes much earlier.
  */
 @Component
 class AuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -33,6 +37,13 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         handlers.add(new EngineAuditHandler(trail, properties.redactedVariables()));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(true);
+        List<HistoryLevel> levels = new ArrayList<>();
+        if (configuration.getCustomHistoryLevels() != null) {
+            levels.addAll(configuration.getCustomHistoryLevels());
+        }
+        levels.add(new FullHistoryWithoutVariableDetails());
+        configuration.setCustomHistoryLevels(levels);
+        configuration.setHistoryTimeToLive(properties.engineHistoryTimeToLive());
         configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_END);
         configuration.setHistoryCleanupStrategy(ProcessEngineConfigurationImpl.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
         configuration.setHistoryCleanupBatchWindowStartTime(properties.historyCleanupWindowStart());

@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention how long audit entries are kept (default ten years); stamped on each entry as retain-until
  * @param chainKey the key of the chain's HMAC: without it nobody can forge an entry that verifies
  * @param redactedVariables process variables whose values never reach the audit trail (only that they changed)
+ * @param engineHistoryTimeToLive how long Camunda keeps the history of a finished process instance or decision
+ *                                (ISO days, e.g. {@code P180D}); every model takes it as its historyTimeToLive
  * @param historyCleanupWindowStart start of the engine's daily history cleanup window (HH:mm, server time)
  * @param historyCleanupWindowEnd end of that window
  */
 @ConfigurationProperties("supervision.audit")
 record AuditProperties(Period retention, String chainKey, Set<String> redactedVariables,
-                       String historyCleanupWindowStart, String historyCleanupWindowEnd) {
+                       String engineHistoryTimeToLive, String historyCleanupWindowStart,
+                       String historyCleanupWindowEnd) {
 
     AuditProperties {
         if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -26,5 +29,8 @@ record AuditProperties(Period retention, String chainKey, Set<String> redactedVa
             throw new IllegalStateException("supervision.audit.chain-key must have at least 16 characters");
         }
         redactedVariables = redactedVariables == null ? Set.of() : Set.copyOf(redactedVariables);
+        if (engineHistoryTimeToLive == null || !engineHistoryTimeToLive.matches("P\\d+D")) {
+            throw new IllegalStateException("supervision.audit.engine-history-time-to-live must be days, e.g. P180D");
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -44,7 +45,7 @@ public class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private static final String COLUMNS = "seq, case_key, occurred_at, retain_until, kind, source, actor, "
-            + "process_instance_id, element, detail, reason, prev_hash, hash";
+            + "process_instance_id, element, detail, reason, hash";
 
     private final JdbcTemplate jdbc;
     private final AuditProperties properties;
@@ -70,16 +71,38 @@ public class AuditTrail {
      * commits. Fails when there is no transaction.
      */
     public void append(AuditRecord record) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Audit entries are written in the transaction of the step they record");
-        }
-        pending().add(new Pending(record, clock.instant().truncatedTo(ChronoUnit.MICROS), toJson(record.detail())));
+        pending().add(new Draft(record, now()));
+    }
+
+    /**
+     * The entry filed under {@code key} in the current transaction, created from {@code record} if there is none yet:
+     * the engine handler folds the facts of one step (the variables written, a task and its candidates) into one
+     * entry this way. The draft can be amended until the transaction writes it.
+     */
+    Draft draft(String key, Supplier<AuditRecord> record) {
+        Pending pending = pending();
+        return pending.byKey.computeIfAbsent(key, k -> pending.add(new Draft(record.get(), now())));
+    }
+
+    /** The entry filed under {@code key} in the current transaction, if any. */
+    Optional<Draft> draft(String key) {
+        return Optional.ofNullable(pending().byKey.get(key));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The case's entries, oldest first. */
     public List<AuditEntry> entriesOf(String caseKey) {
+        String[] previous = {AuditChain.GENESIS};
+        // The previous hash is not stored: it is the hash of the entry before, and the chain's HMAC covers it.
         return jdbc.query("select " + COLUMNS + " from audit_entry where case_key = ? order by seq",
-                AuditTrail::entry, caseKey);
+                (rs, row) -> {
+                    AuditEntry entry = entry(rs, previous[0]);
+                    previous[0] = entry.hash();
+                    return entry;
+                }, caseKey);
     }
 
     /**
@@ -105,10 +128,7 @@ public class AuditTrail {
             if (entry.sequence() != expected) {
                 return ChainVerification.broken(caseKey, entries.size(), expected, "SEQUENCE_GAP");
             }
-            if (!entry.previousHash().equals(previous)) {
-                return ChainVerification.broken(caseKey, entries.size(), entry.sequence(), "PREVIOUS_HASH_MISMATCH");
-            }
-            if (!chain.hash(entry).equals(entry.hash())) {
+            if (!chain.hash(entry.withPreviousHash(previous)).equals(entry.hash())) {
                 return ChainVerification.broken(caseKey, entries.size(), entry.sequence(), "HASH_MISMATCH");
             }
             previous = entry.hash();
@@ -129,11 +149,13 @@ public class AuditTrail {
                 + "order by 1", String.class).stream().map(this::verify).toList();
     }
 
-    private List<Pending> pending() {
-        @SuppressWarnings("unchecked")
-        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Audit entries are written in the transaction of the step they record");
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            List<Pending> created = new ArrayList<>();
+            Pending created = new Pending();
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -151,14 +173,18 @@ public class AuditTrail {
         return pending;
     }
 
-    private void write(List<Pending> pending) {
+    private void write(Pending pending) {
+        if (pending.drafts.isEmpty()) {
+            return;
+        }
         flushApplicationChanges();
         // One lock per case, taken in a fixed order, so two transactions touching the same cases cannot deadlock.
-        Map<String, List<Pending>> byCase = new java.util.TreeMap<>();
-        for (Pending p : pending) {
-            byCase.computeIfAbsent(p.record().caseKey(), k -> new ArrayList<>()).add(p);
+        Map<String, List<Draft>> byCase = new java.util.TreeMap<>();
+        for (Draft d : pending.drafts) {
+            byCase.computeIfAbsent(d.caseKey, k -> new ArrayList<>()).add(d);
         }
-        pending.clear();
+        pending.drafts.clear();
+        pending.byKey.clear();
         byCase.forEach(this::writeChain);
     }
 
@@ -177,40 +203,44 @@ public class AuditTrail {
         }
     }
 
-    private void writeChain(String caseKey, List<Pending> entries) {
+    private void writeChain(String caseKey, List<Draft> entries) {
         Head head = lockHead(caseKey);
         long sequence = head.sequence();
         String previous = head.hash();
         List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Pending p : entries) {
+        for (Draft d : entries) {
             sequence++;
-            AuditRecord r = p.record();
-            Instant retainUntil = p.occurredAt().atOffset(ZoneOffset.UTC).plus(properties.retention()).toInstant();
-            String hash = chain.hash(sequence, caseKey, p.occurredAt(), retainUntil, r.kind(), r.source().name(),
-                    r.actor(), r.processInstanceId(), r.element(), p.detail(), r.reason(), previous);
-            rows.add(new Object[] {sequence, caseKey, utc(p.occurredAt()), utc(retainUntil), r.kind(),
-                    r.source().name(), r.actor(), r.processInstanceId(), r.element(), p.detail(), r.reason(), previous,
-                    hash});
+            String detail = toJson(d.detail);
+            Instant retainUntil = d.occurredAt.atOffset(ZoneOffset.UTC).plus(properties.retention()).toInstant();
+            String hash = chain.hash(sequence, caseKey, d.occurredAt, retainUntil, d.kind, d.source.name(), d.actor,
+                    d.processInstanceId, d.element, detail, d.reason, previous);
+            rows.add(new Object[] {sequence, caseKey, utc(d.occurredAt), utc(retainUntil), d.kind, d.source.name(),
+                    d.actor, d.processInstanceId, d.element, detail, d.reason, hash});
             previous = hash;
         }
-        jdbc.batchUpdate("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
         jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where case_key = ?", sequence, previous,
                 caseKey);
     }
 
+    /**
+     * Locks the case's chain head, creating it first for a new case. On PostgreSQL one statement does both: the
+     * upsert takes the row lock whether the head existed or not, and returns where the chain ends.
+     */
     private Head lockHead(String caseKey) {
         if (postgres) {
-            jdbc.update("insert into audit_chain_head (case_key, last_seq, last_hash) values (?, 0, ?) "
-                    + "on conflict do nothing", caseKey, AuditChain.GENESIS);
-        } else {
-            try {
-                jdbc.update("insert into audit_chain_head (case_key, last_seq, last_hash) select ?, 0, ? "
-                        + "where not exists (select 1 from audit_chain_head where case_key = ?)", caseKey,
-                        AuditChain.GENESIS, caseKey);
-            } catch (DuplicateKeyException raced) {
-                log.debug("Chain head of {} created concurrently", caseKey);
-            }
+            return jdbc.queryForObject("insert into audit_chain_head (case_key, last_seq, last_hash) values (?, 0, ?) "
+                    + "on conflict (case_key) do update set last_seq = audit_chain_head.last_seq "
+                    + "returning last_seq, last_hash", (rs, i) -> new Head(rs.getLong(1), rs.getString(2)), caseKey,
+                    AuditChain.GENESIS);
+        }
+        try {
+            jdbc.update("insert into audit_chain_head (case_key, last_seq, last_hash) select ?, 0, ? "
+                    + "where not exists (select 1 from audit_chain_head where case_key = ?)", caseKey,
+                    AuditChain.GENESIS, caseKey);
+        } catch (DuplicateKeyException raced) {
+            log.debug("Chain head of {} created concurrently", caseKey);
         }
         return jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where case_key = ? for update",
                 (rs, i) -> new Head(rs.getLong(1), rs.getString(2)), caseKey);
@@ -226,7 +256,7 @@ public class AuditTrail {
             return null;
         }
         try {
-            return json.writeValueAsString(new LinkedHashMap<>(detail));
+            return json.writeValueAsString(detail);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("Audit detail is not serialisable", ex);
         }
@@ -236,13 +266,13 @@ public class AuditTrail {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+    private static AuditEntry entry(ResultSet rs, String previousHash) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getString("case_key"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("retain_until", OffsetDateTime.class).toInstant(), rs.getString("kind"),
                 AuditSource.valueOf(rs.getString("source")), rs.getString("actor"),
                 rs.getString("process_instance_id"), rs.getString("element"), rs.getString("detail"),
-                rs.getString("reason"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("reason"), previousHash, rs.getString("hash"));
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -255,7 +285,40 @@ public class AuditTrail {
         }
     }
 
-    private record Pending(AuditRecord record, Instant occurredAt, String detail) {
+    /** The entries a transaction appended, in order, and those of them filed under a key for folding. */
+    private static final class Pending {
+        final List<Draft> drafts = new ArrayList<>();
+        final Map<String, Draft> byKey = new java.util.HashMap<>();
+
+        Draft add(Draft draft) {
+            drafts.add(draft);
+            return draft;
+        }
+    }
+
+    /** An entry not yet written: its kind and detail may still be amended within the transaction. */
+    static final class Draft {
+        final String caseKey;
+        final Instant occurredAt;
+        final AuditSource source;
+        final String actor;
+        final String processInstanceId;
+        final String reason;
+        String kind;
+        String element;
+        final Map<String, Object> detail;
+
+        Draft(AuditRecord r, Instant occurredAt) {
+            this.caseKey = r.caseKey();
+            this.occurredAt = occurredAt;
+            this.source = r.source();
+            this.actor = r.actor();
+            this.processInstanceId = r.processInstanceId();
+            this.reason = r.reason();
+            this.kind = r.kind();
+            this.element = r.element();
+            this.detail = r.detail() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.detail());
+        }
     }
 
     private record Head(long sequence, String hash) {

@@ -7,33 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * A case's staff timeline and dossier: Camunda's history (every activity of every process instance of the case, with
- * names and assignees) merged with the audit trail (staff operations, citizen actions, timers, messages, incidents,
- * task changes). Variable changes and raw activity entries stay in the dossier's full audit trail.
+ * A case's staff timeline and dossier, read from the audit trail alone: every activity, task, timer, message,
+ * incident and staff, citizen and engine action of every process of the case, with names and actors. Camunda's own
+ * history is not read, so it can be removed long before the audit trail (see {@link AuditEnginePlugin}). The values
+ * the engine wrote (one entry per step) stay in the dossier's full audit trail.
  */
 @Service
 public class CaseTimeline {
 
-    private static final Set<String> COVERED_BY_HISTORY = Set.of("ACTIVITY_STARTED", "ACTIVITY_ENDED",
-            "VARIABLE_CREATED", "VARIABLE_UPDATED", "VARIABLE_DELETED", "PROCESS_UPDATED", "TASK_CREATED",
-            "TASK_COMPLETED", "DECISION_EVALUATED");
+    private static final Set<String> NOT_ON_THE_TIMELINE = Set.of("VARIABLES_SET", "VARIABLES_DELETED");
 
     private final AuditTrail trail;
-    private final HistoryService history;
     private final ComplaintRecords records;
     private final List<DossierSection> sections;
+    private final ObjectMapper json = new ObjectMapper();
 
-    CaseTimeline(AuditTrail trail, HistoryService history, ComplaintRecords records, List<DossierSection> sections) {
+    CaseTimeline(AuditTrail trail, ComplaintRecords records, List<DossierSection> sections) {
         this.trail = trail;
-        this.history = history;
         this.records = records;
         this.sections = sections;
     }
@@ -43,34 +42,32 @@ public class CaseTimeline {
         return records.find(trackingNumber).isPresent();
     }
 
-    /** The merged timeline, oldest first. */
+    /** The timeline, oldest first. */
     public List<TimelineItem> of(String trackingNumber) {
         List<TimelineItem> items = new ArrayList<>();
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(trackingNumber).list()) {
-            for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).list()) {
-                if (a.getActivityName() == null) {
-                    continue;
-                }
-                String detail = "{\"process\":\"" + instance.getProcessDefinitionKey() + "\",\"type\":\""
-                        + a.getActivityType() + "\"}";
-                items.add(new TimelineItem(a.getStartTime().toInstant(), "HISTORY", "STARTED", a.getActivityName(),
-                        a.getAssignee(), detail, null));
-                if (a.getEndTime() != null) {
-                    items.add(new TimelineItem(a.getEndTime().toInstant(), "HISTORY",
-                            a.isCanceled() ? "CANCELED" : "ENDED", a.getActivityName(), a.getAssignee(), detail, null));
-                }
-            }
-        }
         for (AuditEntry e : trail.entriesOf(trackingNumber)) {
-            if (!COVERED_BY_HISTORY.contains(e.kind())) {
-                items.add(new TimelineItem(e.occurredAt(), "AUDIT", e.kind(), e.element(), e.actor(), e.detail(),
-                        e.reason()));
+            if (!NOT_ON_THE_TIMELINE.contains(e.kind())) {
+                items.add(new TimelineItem(e.occurredAt(), e.source().name(), e.kind(), titleOf(e), e.element(),
+                        e.actor(), e.detail(), e.reason()));
             }
         }
         items.sort(Comparator.comparing(TimelineItem::at));
         return items;
+    }
+
+    /** The name of the activity or task the entry is about, or else its element. */
+    private String titleOf(AuditEntry e) {
+        if (e.detail() != null && e.detail().contains("\"name\"")) {
+            try {
+                JsonNode name = json.readTree(e.detail()).get("name");
+                if (name != null && name.isTextual()) {
+                    return name.asText();
+                }
+            } catch (JsonProcessingException ex) {
+                return e.element();
+            }
+        }
+        return e.element();
     }
 
     /** The complete dossier of a case: facts (without contact data), timeline, full audit trail, its check. */

@@ -7,7 +7,7 @@ package org.opensupervision.audit;
  * @param intact whether every link checks out
  * @param entries how many entries were read
  * @param firstBrokenSequence the sequence number of the first broken link, or null when intact
- * @param problem what is wrong with it ({@code HASH_MISMATCH}, {@code PREVIOUS_HASH_MISMATCH}, {@code SEQUENCE_GAP},
+ * @param problem what is wrong with it ({@code HASH_MISMATCH}, {@code SEQUENCE_GAP},
  *                {@code HEAD_MISMATCH}), or null
  */
 public record ChainVerification(String caseKey, boolean intact, int entries, Long firstBrokenSequence,

@@ -1,8 +1,11 @@
 package org.opensupervision.audit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,15 +23,21 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * Turns the engine's history event stream into audit entries. Registered next to Camunda's own database handler, so
- * every event the engine writes to its history is also appended to the case's chain, in the same transaction.
- * Events that belong to no process instance with a business key (deployments, stand-alone decisions) are not about a
- * case and are left to Camunda's history.
+ * Turns the engine's history event stream into audit entries. Registered before Camunda's own database handler, so
+ * every event the engine produces is seen here first, in the same transaction. The facts of one engine step are
+ * folded into few entries: the variables written in a step become one entry (name to value; a value written again
+ * unchanged is not a fact), a task's creation carries its candidates and due date, an activity that starts and ends in
+ * the same step is one entry, and gateways, which only route, and the activity record of a user task, which its task
+ * entries already tell, are left to Camunda's history. Events that belong to no process instance with a business key
+ * (deployments, stand-alone decisions) are not about a case and are left to Camunda's history too.
  */
 class EngineAuditHandler implements HistoryEventHandler {
 
+    static final String REDACTED = "[redacted]";
     private static final int MAX_TEXT = 1000;
     private static final Set<String> MESSAGE_EVENTS = Set.of("messageStartEvent", "intermediateMessageCatch",
             "boundaryMessage", "receiveTask");
@@ -43,6 +52,9 @@ class EngineAuditHandler implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
+        if (leftToCamundasHistory(event)) {
+            return;
+        }
         String processInstanceId = processInstanceIdOf(event);
         if (processInstanceId == null) {
             return;
@@ -51,13 +63,26 @@ class EngineAuditHandler implements HistoryEventHandler {
         if (caseKey == null) {
             return;
         }
-        Described described = describe(event);
-        if (described == null) {
-            return;
-        }
         String actor = actor(event);
-        trail.append(new AuditRecord(caseKey, described.kind(), actor == null ? AuditSource.ENGINE : AuditSource.STAFF,
-                actor, processInstanceId, described.element(), described.detail(), null));
+        Step step = new Step(caseKey, processInstanceId, actor);
+        if (event instanceof HistoricProcessInstanceEventEntity p) {
+            process(step, p);
+        } else if (event instanceof HistoricActivityInstanceEventEntity a) {
+            activity(step, a);
+        } else if (event instanceof HistoricTaskInstanceEventEntity t) {
+            task(step, t);
+        } else if (event instanceof HistoricIdentityLinkLogEventEntity l) {
+            candidates(step, l);
+        } else if (event instanceof HistoricVariableUpdateEventEntity v) {
+            variable(step, v);
+        } else if (event instanceof UserOperationLogEntryEventEntity op) {
+            operation(step, op);
+        } else {
+            Described described = describe(event);
+            if (described != null) {
+                trail.append(step.record(described.kind(), described.element(), described.detail()));
+            }
+        }
     }
 
     @Override
@@ -65,10 +90,208 @@ class EngineAuditHandler implements HistoryEventHandler {
         events.forEach(this::handleEvent);
     }
 
-    private static String actor(HistoryEvent event) {
-        if (event instanceof UserOperationLogEntryEventEntity op && op.getUserId() != null) {
-            return op.getUserId();
+    /** Who and what a history event is about; the source follows from the actor. */
+    private record Step(String caseKey, String processInstanceId, String actor) {
+
+        AuditRecord record(String kind, String element, Map<String, Object> detail) {
+            return new AuditRecord(caseKey, kind, actor == null ? AuditSource.ENGINE : AuditSource.STAFF, actor, null,
+                    element, detail, null);
         }
+    }
+
+    private void process(Step step, HistoricProcessInstanceEventEntity p) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (!"start".equals(p.getEventType())) {
+            detail.put("state", p.getState());
+        }
+        // The process instance id is kept on its start and end only: the entries in between are of that instance.
+        trail.append(new AuditRecord(step.caseKey(), "PROCESS_" + past(p.getEventType()),
+                step.actor() == null ? AuditSource.ENGINE : AuditSource.STAFF, step.actor(),
+                step.processInstanceId(), p.getProcessDefinitionKey(), detail, null));
+    }
+
+    /**
+     * Events that never become an entry, told apart before the case is looked up: gateways, the activity record of a
+     * user task (its task entries tell it), activity updates, and the creation and deletion of jobs (engine
+     * housekeeping; a timer that fires and a job that fails are recorded).
+     */
+    private static boolean leftToCamundasHistory(HistoryEvent event) {
+        if (event instanceof HistoricActivityInstanceEventEntity a) {
+            String type = a.getActivityType();
+            return type == null || type.endsWith("Gateway") || "userTask".equals(type)
+                    || "update".equals(a.getEventType());
+        }
+        if (event instanceof HistoricJobLogEvent j) {
+            return !j.isFailureLog() && !(j.isSuccessLog() && isTimer(j));
+        }
+        return false;
+    }
+
+    private static boolean isTimer(HistoricJobLogEvent j) {
+        return j.getJobDefinitionType() != null && j.getJobDefinitionType().startsWith("timer");
+    }
+
+    private void activity(Step step, HistoricActivityInstanceEventEntity a) {
+        String type = a.getActivityType();
+        String key = "activity:" + a.getActivityInstanceId();
+        if ("start".equals(a.getEventType())) {
+            trail.draft(key, () -> step.record("ACTIVITY_STARTED", a.getActivityId(), nameAndType(a)));
+            return;
+        }
+        if (!"end".equals(a.getEventType())) {
+            trail.append(step.record("ACTIVITY_" + past(a.getEventType()), a.getActivityId(), nameAndType(a)));
+            return;
+        }
+        String kind = a.isCanceled() ? "ACTIVITY_CANCELED"
+                : MESSAGE_EVENTS.contains(type) ? "MESSAGE_RECEIVED" : null;
+        Optional<AuditTrail.Draft> started = trail.draft(key);
+        if (started.isPresent() && "ACTIVITY_STARTED".equals(started.get().kind)) {
+            // Started and ended in one step: one entry says both.
+            started.get().kind = kind == null ? "ACTIVITY_EXECUTED" : kind;
+        } else {
+            trail.append(step.record(kind == null ? "ACTIVITY_ENDED" : kind, a.getActivityId(), nameAndType(a)));
+        }
+    }
+
+    private static Map<String, Object> nameAndType(HistoricActivityInstanceEventEntity a) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        putIfPresent(detail, "name", a.getActivityName());
+        detail.put("type", a.getActivityType());
+        return detail;
+    }
+
+    private void task(Step step, HistoricTaskInstanceEventEntity t) {
+        String type = t.getEventType();
+        String key = "task:" + t.getTaskId();
+        if ("create".equals(type)) {
+            AuditTrail.Draft draft = trail.draft(key, () -> step.record("TASK_CREATED", t.getTaskDefinitionKey(),
+                    null));
+            draft.kind = "TASK_CREATED";
+            draft.element = t.getTaskDefinitionKey();
+            Object candidates = draft.detail.remove("added");
+            draft.detail.remove("removed");
+            draft.detail.put("name", t.getName());
+            taskFacts(draft.detail, t);
+            if (candidates != null) {
+                draft.detail.put("candidates", candidates);
+            }
+            return;
+        }
+        if ("update".equals(type)) {
+            Optional<AuditTrail.Draft> draft = trail.draft(key);
+            if (draft.isPresent() && draft.get().kind.startsWith("TASK_")) {
+                // Camunda updates a task right after creating it (due date, follow-up): part of the same fact.
+                taskFacts(draft.get().detail, t);
+                return;
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            taskFacts(detail, t);
+            trail.draft(key, () -> step.record("TASK_UPDATED", t.getTaskDefinitionKey(), detail));
+            return;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        putIfPresent(detail, "name", t.getName());
+        if (t.getDeleteReason() != null && !"completed".equals(t.getDeleteReason())) {
+            detail.put("reason", truncate(t.getDeleteReason()));
+        }
+        trail.append(step.record("TASK_" + past(type), t.getTaskDefinitionKey(), detail));
+    }
+
+    private static void taskFacts(Map<String, Object> detail, HistoricTaskInstanceEventEntity t) {
+        putOrRemove(detail, "assignee", t.getAssignee());
+        putOrRemove(detail, "owner", t.getOwner());
+        putOrRemove(detail, "due", t.getDueDate() == null ? null : t.getDueDate().toInstant());
+        putOrRemove(detail, "followUp", t.getFollowUpDate() == null ? null : t.getFollowUpDate().toInstant());
+    }
+
+    /** Candidate groups and users of a task; the assignee and owner are facts of the task entries themselves. */
+    @SuppressWarnings("unchecked")
+    private void candidates(Step step, HistoricIdentityLinkLogEventEntity l) {
+        if (l.getTaskId() == null || !"candidate".equals(l.getType())) {
+            return;
+        }
+        String who = l.getGroupId() != null ? l.getGroupId() : "user:" + l.getUserId();
+        boolean added = "add".equals(l.getOperationType());
+        AuditTrail.Draft draft = trail.draft("task:" + l.getTaskId(), () -> step.record("TASK_CANDIDATES_CHANGED",
+                taskDefinitionKeyOf(l.getTaskId()), null));
+        String list = "TASK_CREATED".equals(draft.kind) ? "candidates" : added ? "added" : "removed";
+        if (!added && "TASK_CREATED".equals(draft.kind)) {
+            ((List<String>) draft.detail.computeIfAbsent("candidates", k -> new ArrayList<String>())).remove(who);
+            return;
+        }
+        ((List<String>) draft.detail.computeIfAbsent(list, k -> new ArrayList<String>())).add(who);
+    }
+
+    private static String taskDefinitionKeyOf(String taskId) {
+        CommandContext context = Context.getCommandContext();
+        TaskEntity task = context == null ? null : context.getTaskManager().findTaskById(taskId);
+        return task == null ? null : task.getTaskDefinitionKey();
+    }
+
+    private void variable(Step step, HistoricVariableUpdateEventEntity v) {
+        String type = v.getEventType();
+        if ("migrate".equals(type)) {
+            return;
+        }
+        if ("delete".equals(type)) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) trail.draft("variables-deleted:" + step.processInstanceId(),
+                    () -> step.record("VARIABLES_DELETED", null, null)).detail
+                    .computeIfAbsent("names", k -> new ArrayList<String>());
+            names.add(v.getVariableName());
+            return;
+        }
+        if ("update".equals(type) && unchanged(v)) {
+            return;
+        }
+        trail.draft("variables:" + step.processInstanceId(), () -> step.record("VARIABLES_SET", null, null)).detail
+                .put(v.getVariableName(), redactedVariables.contains(v.getVariableName()) ? REDACTED : value(v));
+    }
+
+    /**
+     * Whether an update writes the value the variable already had. Compared with Camunda's historic variable
+     * instance, which its database handler (registered after this one) loads and updates for this very event, so the
+     * comparison costs no extra query. Values kept as byte arrays are not compared: they count as changed.
+     */
+    private static boolean unchanged(HistoricVariableUpdateEventEntity v) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null || v.getByteValue() != null || v.getByteArrayId() != null) {
+            return false;
+        }
+        HistoricVariableInstanceEntity before = context.getDbEntityManager()
+                .selectById(HistoricVariableInstanceEntity.class, v.getVariableInstanceId());
+        return before != null && before.getByteArrayId() == null
+                && Objects.equals(before.getSerializerName(), v.getSerializerName())
+                && Objects.equals(before.getTextValue(), v.getTextValue())
+                && Objects.equals(before.getTextValue2(), v.getTextValue2())
+                && Objects.equals(before.getLongValue(), v.getLongValue())
+                && Objects.equals(before.getDoubleValue(), v.getDoubleValue());
+    }
+
+    /** A staff operation through the engine's API, one entry per operation with every property it changed. */
+    @SuppressWarnings("unchecked")
+    private void operation(Step step, UserOperationLogEntryEventEntity op) {
+        if ("Task".equals(op.getEntityType()) && "Complete".equals(op.getOperationType())) {
+            // The task's completion entry follows in the same step, with the same actor.
+            return;
+        }
+        String actor = op.getUserId() != null ? op.getUserId() : step.actor();
+        Step byOperator = new Step(step.caseKey(), step.processInstanceId(), actor);
+        AuditTrail.Draft draft = trail.draft("operation:" + op.getOperationId(), () -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("entity", op.getEntityType());
+            return byOperator.record("STAFF_OPERATION", op.getOperationType(), detail);
+        });
+        if (op.getProperty() != null) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("before", truncate(op.getOrgValue()));
+            change.put("after", truncate(op.getNewValue()));
+            ((Map<String, Object>) draft.detail.computeIfAbsent("changes", k -> new LinkedHashMap<String, Object>()))
+                    .put(op.getProperty(), change);
+        }
+    }
+
+    private static String actor(HistoryEvent event) {
         CommandContext context = Context.getCommandContext();
         return context == null ? null : context.getAuthenticatedUserId();
     }
@@ -108,31 +331,6 @@ class EngineAuditHandler implements HistoryEventHandler {
     private Described describe(HistoryEvent event) {
         String type = event.getEventType();
         Map<String, Object> detail = new LinkedHashMap<>();
-        if (event instanceof HistoricProcessInstanceEventEntity p) {
-            detail.put("definition", p.getProcessDefinitionKey());
-            detail.put("state", p.getState());
-            return new Described("PROCESS_" + past(type), p.getProcessDefinitionKey(), detail);
-        }
-        if (event instanceof HistoricTaskInstanceEventEntity t) {
-            detail.put("name", t.getName());
-            detail.put("assignee", t.getAssignee());
-            detail.put("owner", t.getOwner());
-            detail.put("due", t.getDueDate() == null ? null : t.getDueDate().toInstant());
-            detail.put("deleteReason", t.getDeleteReason());
-            return new Described("TASK_" + past(type), t.getTaskDefinitionKey(), detail);
-        }
-        if (event instanceof HistoricActivityInstanceEventEntity a) {
-            detail.put("name", a.getActivityName());
-            detail.put("type", a.getActivityType());
-            String kind = "end".equals(type) && MESSAGE_EVENTS.contains(a.getActivityType()) ? "MESSAGE_RECEIVED"
-                    : "ACTIVITY_" + past(type);
-            return new Described(kind, a.getActivityId(), detail);
-        }
-        if (event instanceof HistoricVariableUpdateEventEntity v) {
-            detail.put("type", v.getSerializerName());
-            detail.put("value", redactedVariables.contains(v.getVariableName()) ? "[redacted]" : value(v));
-            return new Described("VARIABLE_" + past(type), v.getVariableName(), detail);
-        }
         if (event instanceof HistoricIncidentEventEntity i) {
             detail.put("type", i.getIncidentType());
             detail.put("message", truncate(i.getIncidentMessage()));
@@ -146,20 +344,6 @@ class EngineAuditHandler implements HistoryEventHandler {
         if (event instanceof HistoricJobLogEvent j) {
             return job(j, detail);
         }
-        if (event instanceof HistoricIdentityLinkLogEventEntity l) {
-            detail.put("type", l.getType());
-            detail.put("group", l.getGroupId());
-            detail.put("user", l.getUserId());
-            detail.put("task", l.getTaskId());
-            return new Described("TASK_CANDIDATE_" + past(l.getOperationType()), l.getTaskId(), detail);
-        }
-        if (event instanceof UserOperationLogEntryEventEntity op) {
-            detail.put("entity", op.getEntityType());
-            detail.put("property", op.getProperty());
-            detail.put("before", truncate(op.getOrgValue()));
-            detail.put("after", truncate(op.getNewValue()));
-            return new Described("STAFF_OPERATION", op.getOperationType(), detail);
-        }
         if (event instanceof HistoricDecisionEvaluationEvent d) {
             detail.put("decision", d.getRootHistoricDecisionInstance().getDecisionDefinitionKey());
             return new Described("DECISION_EVALUATED", d.getRootHistoricDecisionInstance().getActivityId(), detail);
@@ -170,7 +354,7 @@ class EngineAuditHandler implements HistoryEventHandler {
     }
 
     private static Described job(HistoricJobLogEvent j, Map<String, Object> detail) {
-        boolean timer = j.getJobDefinitionType() != null && j.getJobDefinitionType().startsWith("timer");
+        boolean timer = isTimer(j);
         detail.put("jobType", j.getJobDefinitionType());
         if (j.isFailureLog()) {
             detail.put("message", truncate(j.getJobExceptionMessage()));
@@ -214,6 +398,20 @@ class EngineAuditHandler implements HistoryEventHandler {
             case "migrate" -> "MIGRATED";
             default -> eventType.toUpperCase();
         };
+    }
+
+    private static void putIfPresent(Map<String, Object> detail, String key, Object value) {
+        if (value != null) {
+            detail.put(key, value);
+        }
+    }
+
+    private static void putOrRemove(Map<String, Object> detail, String key, Object value) {
+        if (value == null) {
+            detail.remove(key);
+        } else {
+            detail.put(key, value);
+        }
     }
 
     private static String truncate(String text) {

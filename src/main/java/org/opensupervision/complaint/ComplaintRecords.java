@@ -45,9 +45,12 @@ public class ComplaintRecords {
         return complaints.saveAndFlush(new Complaint(registration, trackingNumber, submittedAt, firstFeedbackDueAt));
     }
 
-    /** Links the complaint to the process instance that handles it. */
-    public void attachProcessInstance(String trackingNumber, String processInstanceId) {
-        get(trackingNumber).attachProcessInstance(processInstanceId);
+    /**
+     * Links the complaint just registered in this transaction to the process instance that handles it (no look-up:
+     * the entity is the one {@link #register} returned).
+     */
+    public void attachProcessInstance(Complaint registered, String processInstanceId) {
+        registered.attachProcessInstance(processInstanceId);
     }
 
     /** The complaint with this tracking number, if any. */

@@ -24,7 +24,8 @@ public class AccessCodes {
     private static final int LENGTH = 10;
     static final String DEVELOPMENT_SECRET = "dev-only-access-code-secret-change-me";
 
-    private final SecretKeySpec key;
+    /** Initialised once; each use works on a clone, far cheaper than looking the algorithm up again. */
+    private final Mac prototype;
 
     AccessCodes(@Value("${supervision.intake.access-code-secret}") String secret) {
         if (secret.length() < 16) {
@@ -33,7 +34,12 @@ public class AccessCodes {
         if (DEVELOPMENT_SECRET.equals(secret)) {
             log.warn("Access codes use the development secret: set SUPERVISION_ACCESS_CODE_SECRET in production");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HmacSHA256 unavailable", ex);
+        }
     }
 
     /** The access code of a tracking number. */
@@ -58,11 +64,10 @@ public class AccessCodes {
 
     private byte[] hmac(String trackingNumber) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             return mac.doFinal(trackingNumber.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
+        } catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
         }
     }
 }

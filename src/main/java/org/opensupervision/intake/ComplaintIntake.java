@@ -89,12 +89,11 @@ public class ComplaintIntake {
         }
         ComplaintRegistration registration = normalize(submission, idempotencyKey);
         try {
-            return transaction.execute(tx -> replayOrRegister(registration));
+            // Nearly every submission is new: insert straight away and let the unique keys catch the rest.
+            return transaction.execute(tx -> register(registration, trackingNumbers.next()));
         } catch (DataIntegrityViolationException ex) {
-            if (idempotencyKey == null) {
-                throw ex;
-            }
-            // A concurrent request with the same key won the race: answer with its complaint.
+            // The idempotency key came before (a retry, or a concurrent request that won the race), or, very rarely,
+            // the random tracking number was taken: nothing was stored; look up the earlier complaint this time.
             return transaction.execute(tx -> replayOrRegister(registration));
         }
     }
@@ -106,7 +105,7 @@ public class ComplaintIntake {
                 return replay(earlier.get(), registration);
             }
         }
-        return register(registration);
+        return register(registration, freshTrackingNumber());
     }
 
     private IntakeReceipt replay(Complaint earlier, ComplaintRegistration registration) {
@@ -118,8 +117,7 @@ public class ComplaintIntake {
                 earlier.getFirstFeedbackDueAt(), false);
     }
 
-    private IntakeReceipt register(ComplaintRegistration registration) {
-        String trackingNumber = freshTrackingNumber();
+    private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber) {
         Instant submittedAt = clock.instant();
         Instant dueAt = firstFeedback.dueAt(submittedAt);
         Complaint complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
@@ -127,7 +125,7 @@ public class ComplaintIntake {
         try {
             ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintProcess.KEY, trackingNumber,
                     startVariables(complaint, registration, submittedAt, dueAt));
-            records.attachProcessInstance(trackingNumber, instance.getId());
+            records.attachProcessInstance(complaint, instance.getId());
             log.info("Complaint {} accepted for department {} ({}), first feedback due {}", trackingNumber,
                     registration.departmentCode(), registration.category(), dueAt);
         } finally {
@@ -161,6 +159,7 @@ public class ComplaintIntake {
                 .putValue(Var.FIRST_FEEDBACK_DUE_DISPLAY, display.format(dueAt));
     }
 
+    /** A tracking number checked against the table: for the second attempt, after a clash. */
     private String freshTrackingNumber() {
         String candidate = trackingNumbers.next();
         while (records.trackingNumberTaken(candidate)) {

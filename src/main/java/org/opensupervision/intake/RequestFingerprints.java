@@ -21,10 +21,16 @@ class RequestFingerprints {
 
     private static final String LABEL = "request-fingerprint";
 
-    private final SecretKeySpec key;
+    /** Initialised once; each use works on a clone, far cheaper than looking the algorithm up again. */
+    private final Mac prototype;
 
     RequestFingerprints(@Value("${supervision.intake.access-code-secret}") String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HmacSHA256 unavailable", ex);
+        }
     }
 
     String of(ComplaintRegistration r) {
@@ -33,11 +39,10 @@ class RequestFingerprints {
                 String.valueOf(r.anonymous()), String.valueOf(r.contactName()), String.valueOf(r.contactPhone()),
                 String.valueOf(r.contactEmail()));
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
+        } catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
         }
     }
 }

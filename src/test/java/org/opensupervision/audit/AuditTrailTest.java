@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,12 @@ class AuditTrailTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     static boolean onPostgres() {
         return System.getProperty("spring.profiles.active", "").contains("postgres");
@@ -96,15 +103,62 @@ class AuditTrailTest extends IntegrationTest {
 
         String committed = cases.file(CaseDriver.submission("GD-AMR", "ATTITUDE", "a@example.com"));
         List<AuditEntry> entries = trail.entriesOf(committed);
-        assertThat(entries).extracting(AuditEntry::kind).contains("PROCESS_STARTED", "ACTIVITY_STARTED",
-                "VARIABLE_CREATED");
-        assertThat(entries).extracting(AuditEntry::sequence).startsWith(1L, 2L, 3L);
+        // The intake step: the process started, its start variables (one entry), its start event.
+        assertThat(entries).extracting(AuditEntry::kind).containsExactly("PROCESS_STARTED", "VARIABLES_SET",
+                "ACTIVITY_EXECUTED");
+        assertThat(entries).extracting(AuditEntry::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(entries.get(1).detail()).contains("\"trackingNumber\":\"" + committed + "\"",
+                "\"departmentCode\":\"GD-AMR\"", "\"anonymous\":false");
         assertThat(trail.verify(committed).intact()).isTrue();
 
         cases.runDueJobs(committed);
         assertThat(trail.entriesOf(committed)).extracting(AuditEntry::kind)
-                .contains("DECISION_EVALUATED", "TASK_CREATED", "TASK_CANDIDATE_ADDED");
+                .contains("DECISION_EVALUATED", "TASK_CREATED").doesNotContain("TASK_CANDIDATES_CHANGED");
+        assertThat(trail.entriesOf(committed)).filteredOn(e -> "Task_Triage".equals(e.element())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("\"candidates\":[\"supervision-office\"]", "\"due\""));
         assertThat(trail.verify(committed).intact()).isTrue();
+    }
+
+    @Test
+    void theVariablesOfOneStepAreOneEntryAndAnUnchangedValueIsNoNewFact() {
+        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
+        String processInstanceId = cases.processInstanceId(tn);
+        int before = trail.entriesOf(tn).size();
+
+        runtime.setVariables(processInstanceId, Map.of("title", "营业执照变更逾期未办", "priority", 50));
+        assertThat(trail.entriesOf(tn)).as("the same values written again").hasSize(before);
+
+        Map<String, Object> changed = new java.util.LinkedHashMap<>();
+        changed.put("title", "营业执照变更逾期未办（补充）");
+        changed.put("priority", 50);
+        changed.put("callbackNote", "张三说电话 13800138000");
+        runtime.setVariables(processInstanceId, changed);
+        List<AuditEntry> after = trail.entriesOf(tn);
+        assertThat(after).hasSize(before + 1);
+        AuditEntry step = after.get(after.size() - 1);
+        assertThat(step.kind()).isEqualTo("VARIABLES_SET");
+        assertThat(step.detail()).isEqualTo("{\"title\":\"营业执照变更逾期未办（补充）\",\"callbackNote\":\"[redacted]\"}");
+        assertThat(trail.verify(tn).intact()).isTrue();
+    }
+
+    @Test
+    void camundaKeepsTheLastValueOfEachVariableButNoDetailRowPerWrite() {
+        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
+        String processInstanceId = cases.processInstanceId(tn);
+
+        assertThat(engineConfiguration().getHistoryLevel().getName()).isEqualTo("full-without-variable-details");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName("trackingNumber").singleResult().getValue()).isEqualTo(tn);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(processInstanceId).count()).isZero();
+        // The rest of full history is still written: activities, tasks, decisions.
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).count())
+                .isPositive();
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId).count())
+                .isEqualTo(1);
+    }
+
+    private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration() {
+        return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     @Test
@@ -127,6 +181,18 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenSequence()).isEqualTo(2L);
         assertThat(result.problem()).isEqualTo("HASH_MISMATCH");
+    }
+
+    @Test
+    void aRewrittenHashIsTheFirstBrokenLink() {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+        List<AuditEntry> entries = trail.entriesOf(caseKey);
+        assertThat(entries.get(2).previousHash()).isEqualTo(entries.get(1).hash());
+
+        tamper("update audit_entry set hash = ? where case_key = ? and seq = 2", "0".repeat(64), caseKey);
+
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 4, 2, "HASH_MISMATCH"));
     }
 
     @Test
@@ -157,10 +223,10 @@ class AuditTrailTest extends IntegrationTest {
         // A forger who knows the format but not the chain key: a plain SHA-256 over the same fields.
         String forged = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest((caseKey + 4 + last.hash()).getBytes(StandardCharsets.UTF_8)));
-        tamper("insert into audit_entry (seq, case_key, occurred_at, retain_until, kind, source, actor, prev_hash, "
-                + "hash) values (4, ?, ?, ?, 'APPEAL_DECIDED', 'STAFF', 'supervisor', ?, ?)", caseKey,
+        tamper("insert into audit_entry (seq, case_key, occurred_at, retain_until, kind, source, actor, hash) "
+                + "values (4, ?, ?, ?, 'APPEAL_DECIDED', 'STAFF', 'supervisor', ?)", caseKey,
                 last.occurredAt().atOffset(java.time.ZoneOffset.UTC),
-                last.retainUntil().atOffset(java.time.ZoneOffset.UTC), last.hash(), forged);
+                last.retainUntil().atOffset(java.time.ZoneOffset.UTC), forged);
         tamper("update audit_chain_head set last_seq = 4, last_hash = ? where case_key = ?", forged, caseKey);
 
         assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 4, 4, "HASH_MISMATCH"));

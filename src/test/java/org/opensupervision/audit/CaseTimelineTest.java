@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.handling.CaseDriver;
@@ -29,6 +31,10 @@ class CaseTimelineTest extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RuntimeService runtime;
 
     private String triagedBySupervisor() {
         CaseDriver.moveClockTo(Instant.parse("2026-03-02T01:00:00Z"));
@@ -43,15 +49,21 @@ class CaseTimelineTest extends IntegrationTest {
     }
 
     @Test
-    void theTimelineMergesCamundaHistoryWithTheAuditTrail() throws Exception {
+    void theTimelineTellsTheCaseFromTheAuditTrail() throws Exception {
         String tn = triagedBySupervisor();
 
         JsonNode items = json.readTree(body("/api/complaints/{tn}/timeline", tn));
 
-        assertThat(items.findValuesAsText("origin")).contains("HISTORY", "AUDIT");
-        assertThat(items.findValuesAsText("title")).contains("分办审核 Triage", "首次反馈 First feedback");
-        assertThat(items.findValuesAsText("kind")).contains("STAFF_OPERATION", "TASK_CANDIDATE_ADDED");
-        assertThat(items.findValuesAsText("actor")).contains("supervisor");
+        assertThat(items.findValuesAsText("origin")).contains("ENGINE", "STAFF");
+        assertThat(items.findValuesAsText("title")).contains("分办审核 Triage", "首次反馈 First feedback",
+                "确定承办部门 Route the complaint");
+        assertThat(items.findValuesAsText("kind")).contains("PROCESS_STARTED", "TASK_CREATED", "TASK_COMPLETED",
+                "DECISION_EVALUATED").doesNotContain("VARIABLES_SET");
+        assertThat(items).filteredOn(i -> i.get("kind").asText().equals("TASK_COMPLETED")).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.get("element").asText()).isEqualTo("Task_Triage");
+                    assertThat(i.get("actor").asText()).isEqualTo("supervisor");
+                });
         Instant previous = Instant.MIN;
         for (JsonNode item : items) {
             Instant at = Instant.parse(item.get("at").asText());
@@ -79,6 +91,24 @@ class CaseTimelineTest extends IntegrationTest {
         assertThat(node.has("ratings")).isTrue();
         assertThat(node.has("timeline")).isTrue();
         assertThat(dossier).doesNotContain("timeline.person", "张三", "13800138000");
+    }
+
+    @Test
+    void theTimelineAndDossierOutliveCamundasHistory() throws Exception {
+        String tn = triagedBySupervisor();
+        String before = body("/api/complaints/{tn}/timeline", tn);
+        String processInstanceId = cases.processInstanceId(tn);
+        // As Camunda's history cleanup leaves it once the history time to live has passed.
+        runtime.deleteProcessInstance(processInstanceId, "test: the case's engine data gone");
+        history.deleteHistoricProcessInstance(processInstanceId);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).count())
+                .isZero();
+
+        JsonNode items = json.readTree(body("/api/complaints/{tn}/timeline", tn));
+        assertThat(items.findValuesAsText("title")).contains("分办审核 Triage", "首次反馈 First feedback");
+        assertThat(body("/api/complaints/{tn}/timeline", tn)).startsWith(before.substring(0, before.length() - 1));
+        JsonNode dossier = json.readTree(body("/api/complaints/{tn}/dossier", tn));
+        assertThat(dossier.at("/verification/intact").asBoolean()).isTrue();
     }
 
     @Test

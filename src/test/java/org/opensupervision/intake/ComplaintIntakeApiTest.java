@@ -134,6 +134,28 @@ class ComplaintIntakeApiTest extends IntegrationTest {
     }
 
     @Test
+    void concurrentRequestsWithTheSameIdempotencyKeyFileOneComplaintAndAllGetIt() throws Exception {
+        int before = complaintCount();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<String> bodies = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<MvcResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> submit(validComplaint(), "race-key-0001")));
+            }
+            for (var result : results) {
+                MvcResult r = result.get();
+                assertThat(r.getResponse().getStatus()).isEqualTo(201);
+                bodies.add(r.getResponse().getContentAsString());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(bodies).hasSize(4).allSatisfy(b -> assertThat(b).isEqualTo(bodies.get(0)));
+        assertThat(complaintCount()).isEqualTo(before + 1);
+    }
+
+    @Test
     void theSameIdempotencyKeyWithADifferentComplaintIsRefused() throws Exception {
         submit(validComplaint(), "retry-key-0002");
         var other = new java.util.HashMap<>(validComplaint());

@@ -39,7 +39,7 @@ class AuditApiController {
         return ifVisible(login, trackingNumber, locale, () -> ResponseEntity.ok(trail.verify(trackingNumber)));
     }
 
-    @Operation(summary = "A case's timeline", description = "Camunda history merged with the audit trail, oldest first")
+    @Operation(summary = "A case's timeline", description = "Read from the audit trail, oldest first")
     @GetMapping("/api/complaints/{trackingNumber}/timeline")
     ResponseEntity<?> timeline(@PathVariable String trackingNumber, Authentication login, Locale locale) {
         return ifVisible(login, trackingNumber, locale, () -> ResponseEntity.ok(timeline.of(trackingNumber)));
