@@ -37,6 +37,8 @@ APP_PROFILES=${APP_PROFILES:-postgres,bench}
 # `./mvnw spring-boot:run` also uses); APP_JAVA_OPTS="" measures the JVM's own defaults.
 PRODUCTION_JAVA_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\) -Duser.timezone=UTC"$/\1/p' Dockerfile)
 APP_JAVA_OPTS=${APP_JAVA_OPTS-$PRODUCTION_JAVA_OPTS}
+# The image's malloc arena limit (Dockerfile), for the application's JVM only.
+APP_MALLOC_ARENA_MAX=${APP_MALLOC_ARENA_MAX-$(sed -n 's/^ENV MALLOC_ARENA_MAX=\(.*\)$/\1/p' Dockerfile)}
 JFR_TOOL=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
 # BENCH_OUT lets a later invocation (e.g. the app phases after a merge) add to the same results.
 OUT=${BENCH_OUT:-"$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"}
@@ -90,7 +92,7 @@ machine() {
     echo "postgres_shared_buffers=$($PG -d postgres -c 'show shared_buffers')"
     echo "loadavg_at_start=$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "other_java_processes=$(pgrep -c java || true)"
-    echo "app_java_opts=${APP_JAVA_OPTS:-none}"
+    echo "app_java_opts=${APP_JAVA_OPTS:-none} MALLOC_ARENA_MAX=${APP_MALLOC_ARENA_MAX:-unset}"
   } | record
 }
 
@@ -153,7 +155,7 @@ phase_baseline() {
 start_app() {
   local name=$1; shift
   local t0; t0=$(date +%s%N)
-  java $JFR_OPTS $APP_JAVA_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
+  MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX java $JFR_OPTS $APP_JAVA_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
     -jar target/efficiency-supervision-*.jar \
     --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
     --spring.datasource.url="$JDBC_BASE/bench_app" --spring.datasource.username=postgres \
@@ -313,11 +315,13 @@ phase_deadlines() {
   bench load --url "$url" --kind intake --connections 8 --duration $FIG3_SECONDS --rate $FIG3_RATE \
     | sed 's/^/deadlines_intake_/' | record
   until=$(date -u -d "+$(java_duration_seconds $FIG3_DEADLINE) seconds" +%Y-%m-%dT%H:%M:%SZ)
-  local wait_s; wait_s=$(( $(java_duration_seconds $FIG3_DEADLINE) + 30 ))
+  local wait_s; wait_s=$(( $(java_duration_seconds $FIG3_DEADLINE) + 60 ))
   log "waiting ${wait_s}s for the last deadlines to pass"
   sleep $wait_s
   mark deadlines_load_end
   bench delays --jdbc "$jdbc" --since "$since" --until "$until" | record
+  # Any deadline of the window still without a breach record, with what the case had reached.
+  $PG -d bench_app -c "select 'deadline_without_record: ' || tracking_number || ' status ' || status || ' due ' || first_feedback_due_at || ' submitted ' || submitted_at || ' handling ' || coalesce(handling_department_code, '-') from complaint where first_feedback_due_at >= '$since' and first_feedback_due_at < '$until' and first_feedback_breached_at is null and first_feedback_at is null" | record
   echo "deadlines_rss_mb_after_steady_load=$(rss_mb $pid)" | record
   section "figure 6: resident memory after a full intake burst (64 connections, ${BURST_SECONDS}s), JVM options: ${APP_JAVA_OPTS:-none}"
   bench load --url "$url" --kind intake --connections 64 --duration $BURST_SECONDS | sed 's/^/deadlines_burst_/' | record
