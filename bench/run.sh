@@ -160,7 +160,7 @@ start_app() {
     --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
     --spring.datasource.url="$JDBC_BASE/bench_app" --spring.datasource.username=postgres \
     --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1 \
-    --supervision.mail.public-base-url="http://127.0.0.1:$APP_PORT" "$@" > "$OUT/$name.log" 2>&1 &
+    --supervision.mail.public-base-url="http://127.0.0.1:$APP_PORT" ${APP_ARGS:-} "$@" > "$OUT/$name.log" 2>&1 &
   APP_PID=$!
   echo "${name}_start_seconds=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")" | record
 }
@@ -217,7 +217,7 @@ phase_timers() {
   local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
   fresh_db bench_app
   section "timers: start (profiles $APP_PROFILES)"
-  local name="timers-${APP_PROFILES//,/-}"
+  local name="timers-${TIMERS_NAME:-${APP_PROFILES//,/-}}"
   start_app "$name"
   app_timers "$url" "$jdbc" "$APP_PID"
   stop $APP_PID
