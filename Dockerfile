@@ -24,5 +24,5 @@ EXPOSE 8080
 # Serial GC: a 384 MB heap needs no parallel collector on 2 cores, and G1's own structures cost ~50 MB more. Two malloc
 # arenas instead of one per thread keep the native heap from growing with Tomcat's threads.
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_TOOL_OPTIONS="-Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
+ENV JAVA_TOOL_OPTIONS="-Xmx384m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
