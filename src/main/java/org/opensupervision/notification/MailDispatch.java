@@ -110,6 +110,13 @@ public class MailDispatch {
     }
 
     private boolean send(JavaMailSender sender, OutboundMail claimed) {
+        String owner = claimed.getLeaseOwner();
+        Integer renewed = transaction.execute(status -> outbox.renewClaim(claimed.getId(), owner,
+                clock.instant().plus(properties.lease()), clock.instant()));
+        if (renewed == null || renewed == 0) {
+            log.info("Mail {} skipped: its claim ran out and another dispatcher took it", claimed.getId());
+            return false;
+        }
         MailRecipients recipients = MailRecipients.parse(claimed.getRecipient());
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(mail.from());
@@ -122,18 +129,19 @@ public class MailDispatch {
         try {
             sender.send(message);
         } catch (RuntimeException ex) {
-            failed(claimed.getId(), ex);
+            failed(claimed.getId(), owner, ex);
             return false;
         }
         transaction.executeWithoutResult(status -> outbox.findById(claimed.getId())
-                .ifPresent(row -> row.markSent(clock.instant())));
+                .filter(row -> owner.equals(row.getLeaseOwner())).ifPresent(row -> row.markSent(clock.instant())));
         log.info("Mail {} ({} of {}) sent over SMTP", claimed.getId(), claimed.getNotice(),
                 claimed.getTrackingNumber());
         return true;
     }
 
-    private void failed(long mailId, RuntimeException error) {
-        transaction.executeWithoutResult(status -> outbox.findById(mailId).ifPresent(row -> {
+    private void failed(long mailId, String owner, RuntimeException error) {
+        transaction.executeWithoutResult(status -> outbox.findById(mailId)
+                .filter(row -> owner.equals(row.getLeaseOwner())).ifPresent(row -> {
             Duration wait = properties.retryAfter(row.getAttempts() + 1);
             Instant retryAt = wait == null ? null : clock.instant().plus(wait);
             row.markAttemptFailed(String.valueOf(error.getMessage()), retryAt);

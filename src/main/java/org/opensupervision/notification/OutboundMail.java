@@ -117,6 +117,10 @@ public class OutboundMail {
         leaseUntil = null;
     }
 
+    String getLeaseOwner() {
+        return leaseOwner;
+    }
+
     public Long getId() {
         return id;
     }

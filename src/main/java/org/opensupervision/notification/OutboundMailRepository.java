@@ -42,6 +42,17 @@ public interface OutboundMailRepository extends JpaRepository<OutboundMail, Long
               and (m.leaseUntil is null or m.leaseUntil < :now)""")
     int claim(Collection<Long> ids, String owner, Instant until, Instant now);
 
+    /**
+     * Renews this dispatcher's claim on one mail right before it is sent, so that no claim runs out while its batch is
+     * being worked through; {@code 0} when the claim was lost (it ran out and another dispatcher took the mail).
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update OutboundMail m set m.leaseUntil = :until
+            where m.id = :id and m.leaseOwner = :owner and m.leaseUntil >= :now
+              and m.delivery = org.opensupervision.notification.Delivery.PENDING""")
+    int renewClaim(Long id, String owner, Instant until, Instant now);
+
     /** The mails this dispatcher claimed and has not finished. */
     @Query("""
             select m from OutboundMail m

@@ -215,6 +215,33 @@ class MailDeliveryTest extends IntegrationTest {
         assertThat(ReceivedMail.about(SMTP, trackingNumber)).hasSize(1);
     }
 
+    @Test
+    void aDispatcherWhoseClaimRanOutAndWasTakenCannotRenewItAndSoDoesNotSendTheMail() {
+        CaseDriver.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        String trackingNumber = cases.fileAndRoute("GD-NR", "INACTION", "citizen.zhao@example.com");
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已转办理。"));
+        Long id = mail(trackingNumber).getId();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Duration lease = Duration.ofMinutes(5);
+        // A slow node claimed it; its claim ran out while it was busy with the rest of its batch.
+        int slowClaim = transaction.execute(status -> outbox.claim(List.of(id), "slow-node", now.plus(lease), now));
+        Instant later = now.plus(lease).plusSeconds(1);
+        int otherClaim = transaction.execute(status -> outbox.claim(List.of(id), "other-node", later.plus(lease),
+                later));
+        int slowRenewal = transaction.execute(status -> outbox.renewClaim(id, "slow-node", later.plus(lease), later));
+        int otherRenewal = transaction.execute(status -> outbox.renewClaim(id, "other-node", later.plus(lease),
+                later));
+
+        assertThat(slowClaim).isEqualTo(1);
+        assertThat(otherClaim).isEqualTo(1);
+        assertThat(slowRenewal).isZero();
+        assertThat(otherRenewal).isEqualTo(1);
+        // The other node dies too: once its claim runs out, the mail is sent (and leaves no claim behind).
+        CaseDriver.moveClockTo(later.plus(lease).plus(lease).plusSeconds(1));
+        assertThat(dispatch.dispatchDue()).isEqualTo(1);
+        assertThat(ReceivedMail.about(SMTP, trackingNumber)).hasSize(1);
+    }
+
     private OutboundMail mail(String trackingNumber) {
         return outbox.findByTrackingNumberOrderByCreatedAtAscIdAsc(trackingNumber).stream()
                 .filter(m -> m.getNotice() == Notice.FIRST_FEEDBACK).findFirst().orElseThrow();
