@@ -81,50 +81,44 @@ class SupervisionFigures {
 
     /** Per handling department: received, first feedback due, first feedback on time. */
     Map<String, long[]> receivedCohort(Instant from, Instant to, Instant now) {
-        Map<String, long[]> rows = new HashMap<>();
-        jdbc.query("""
+        return perDepartment("""
                 select handling_department_code as d, count(*) as received,
                        sum(case when first_feedback_at is not null or first_feedback_due_at < :now then 1 else 0 end)
                            as due,
                        sum(case when first_feedback_at <= first_feedback_due_at then 1 else 0 end) as on_time
                 from complaint where submitted_at >= :from and submitted_at < :to
                 and handling_department_code is not null
-                group by handling_department_code""", period(from, to).addValue("now", time(now)), rs -> {
-            rows.put(rs.getString("d"), new long[] {rs.getLong("received"), rs.getLong("due"),
-                    rs.getLong("on_time")});
-        });
-        return rows;
+                group by handling_department_code""", period(from, to).addValue("now", time(now)));
     }
 
     /** Per handling department: closed, closed without a handling breach, reworked. */
     Map<String, long[]> closedCohort(Instant from, Instant to) {
-        Map<String, long[]> rows = new HashMap<>();
-        jdbc.query("""
+        return perDepartment("""
                 select handling_department_code as d, count(*) as closed,
                        sum(case when handling_breached_at is null then 1 else 0 end) as on_time,
                        sum(case when rework_count > 0 then 1 else 0 end) as reworked
                 from complaint where closed_at >= :from and closed_at < :to
                 and handling_department_code is not null
-                group by handling_department_code""", period(from, to), rs -> {
-            rows.put(rs.getString("d"), new long[] {rs.getLong("closed"), rs.getLong("on_time"),
-                    rs.getLong("reworked")});
-        });
-        return rows;
+                group by handling_department_code""", period(from, to));
     }
 
     /** Per handling department: ratings given or defaulted in the period, satisfied (3 or more), bad (2 or less). */
     Map<String, long[]> ratings(Instant from, Instant to) {
-        Map<String, long[]> rows = new HashMap<>();
-        jdbc.query("""
+        return perDepartment("""
                 select department_code as d, count(*) as ratings,
                        sum(case when level >= 3 then 1 else 0 end) as satisfied,
                        sum(case when level <= 2 then 1 else 0 end) as bad
                 from citizen_rating
                 where rated_at >= :from and rated_at < :to and status in ('RATED', 'DEFAULTED')
                 and department_code is not null
-                group by department_code""", period(from, to), rs -> {
-            rows.put(rs.getString("d"), new long[] {rs.getLong("ratings"), rs.getLong("satisfied"),
-                    rs.getLong("bad")});
+                group by department_code""", period(from, to));
+    }
+
+    /** Runs a statement that selects a department {@code d} and three counts: department -> the counts. */
+    private Map<String, long[]> perDepartment(String sql, MapSqlParameterSource parameters) {
+        Map<String, long[]> rows = new HashMap<>();
+        jdbc.query(sql, parameters, rs -> {
+            rows.put(rs.getString("d"), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         });
         return rows;
     }
