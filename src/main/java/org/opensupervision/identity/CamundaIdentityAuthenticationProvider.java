@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.opensupervision.access.StaffGroups;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,9 +37,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(STAFF));
+        boolean machine = false;
         for (Group group : identity.createGroupQuery().groupMember(user).list()) {
             authorities.add(new SimpleGrantedAuthority("GROUP_" + group.getId()));
+            machine |= StaffGroups.APPROVAL_SYSTEMS.equals(group.getId());
+        }
+        if (!machine) {
+            // A department's system sends approval events and reads the catalogue; it is no member of staff.
+            authorities.add(new SimpleGrantedAuthority(STAFF));
         }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.opensupervision.access.StaffGroups;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess;
@@ -64,11 +65,17 @@ class DemoIdentity {
         user("inspector", "纪检", "专员", DISCIPLINE_GROUP);
         user("evaluator", "评价", "专员", EVALUATION_GROUP);
         user("discipline-head", "纪检", "负责人", SupervisionProcesses.DISCIPLINE_HEAD_GROUP);
+        group(StaffGroups.SUPERVISION_HEAD, "效能监督机构负责人 / Head of the supervision office");
+        user("supervision-head", "督查", "负责人", StaffGroups.SUPERVISION_HEAD);
+        membership("supervision-head", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
         membership("discipline-head", DISCIPLINE_GROUP);
         membership("demo", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
+        group(StaffGroups.APPROVAL_SYSTEMS, "部门业务系统 / Department systems");
         for (Department d : departments.all()) {
             group(d.handlingGroup(), d.nameZh() + " / " + d.nameEn());
             user("handler-" + d.code().toLowerCase(), d.nameZh(), "经办人", d.handlingGroup());
+            // The department's approval system: sends its approval events over HTTP Basic (password = id).
+            user(StaffGroups.SYSTEM_PREFIX + d.code().toLowerCase(), d.nameZh(), "业务系统", StaffGroups.APPROVAL_SYSTEMS);
         }
     }
 

@@ -72,6 +72,16 @@ class SecurityConfiguration {
                                 StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Approval-case supervision: events from the departments' systems only; the catalogue is read by
+                        // them and by staff, and loaded by the supervision office.
+                        .requestMatchers(HttpMethod.POST, "/api/approval-events").hasAuthority(
+                                StaffGroups.authority(StaffGroups.APPROVAL_SYSTEMS))
+                        .requestMatchers(HttpMethod.GET, "/api/approval-items/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.APPROVAL_SYSTEMS),
+                                CamundaIdentityAuthenticationProvider.STAFF)
+                        .requestMatchers("/api/approval-items/**", "/staff/approval-items/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Every department's KPIs side by side: the supervision and evaluation offices'.
                         .requestMatchers("/api/kpi/**", "/staff/kpi/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),

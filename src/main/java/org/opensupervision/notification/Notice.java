@@ -17,7 +17,11 @@ public enum Notice {
     // Citizen rating and rectification.
     RATING_INVITATION(Audience.CITIZEN),
     RECTIFICATION_REPLY(Audience.CITIZEN),
-    RECTIFICATION_OVERDUE(Audience.SUPERVISION_OFFICE);
+    RECTIFICATION_OVERDUE(Audience.SUPERVISION_OFFICE),
+    // Approval-case supervision: a yellow or red card, and the office's decision on a contested card.
+    APPROVAL_CARD(Audience.DEPARTMENT),
+    APPROVAL_CARD_CONTEST_DECIDED(Audience.DEPARTMENT),
+    APPROVAL_CONTEST_OVERDUE(Audience.SUPERVISION_OFFICE);
 
     /** Who a notice goes to. */
     public enum Audience {

@@ -12,15 +12,21 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize     the largest request body the application (outside the Camunda webapps and engine API)
  *                        accepts; larger ones get 413
+ * @param maxBatchBodySize the largest body of the machine endpoints that take batches (approval events of up to
+ *                        1,000, a catalogue file): 2 MB
  * @param exemptAddresses client addresses no rate limit applies to (e.g. a monitoring host)
  * @param rateLimits      named rules: which requests, and how many of them one client may send per period
  */
 @ConfigurationProperties("supervision.protection")
-public record ProtectionProperties(DataSize maxBodySize, List<String> exemptAddresses,
+public record ProtectionProperties(DataSize maxBodySize, DataSize maxBatchBodySize, List<String> exemptAddresses,
                                    Map<String, RateLimit> rateLimits) {
+
+    /** The endpoints that take batches, with the larger limit. */
+    public static final List<String> BATCH_PATHS = List.of("/api/approval-events", "/api/approval-items");
 
     public ProtectionProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
+        maxBatchBodySize = maxBatchBodySize == null ? DataSize.ofMegabytes(2) : maxBatchBodySize;
         exemptAddresses = exemptAddresses == null ? List.of() : List.copyOf(exemptAddresses);
         rateLimits = rateLimits == null ? Map.of() : new LinkedHashMap<>(rateLimits);
     }

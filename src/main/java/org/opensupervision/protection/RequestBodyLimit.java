@@ -44,7 +44,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long max = properties.maxBodySize().toBytes();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long max = ProtectionProperties.BATCH_PATHS.contains(path) ? properties.maxBatchBodySize().toBytes()
+                : properties.maxBodySize().toBytes();
         long announced = request.getContentLengthLong();
         if (announced > max) {
             refuse(request, response);

@@ -47,6 +47,12 @@ public class RuleDecision {
     @Column(name = "spot_check_discrepancies", nullable = false)
     private long spotCheckDiscrepancies;
 
+    @Column(name = "red_cards", nullable = false)
+    private long redCards;
+
+    @Column(name = "yellow_cards", nullable = false)
+    private long yellowCards;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private RuleAction action;
@@ -91,6 +97,8 @@ public class RuleDecision {
         this.handlingBreaches = facts.handlingBreachesThisMonth();
         this.badRatings = facts.badRatingsThisMonth();
         this.spotCheckDiscrepancies = facts.spotCheckDiscrepanciesThisMonth();
+        this.redCards = facts.redCardsThisMonth();
+        this.yellowCards = facts.yellowCardsThisMonth();
         this.action = verdict.action();
         this.severity = verdict.severity();
         this.reason = verdict.reason();
@@ -140,6 +148,14 @@ public class RuleDecision {
 
     public long getSpotCheckDiscrepancies() {
         return spotCheckDiscrepancies;
+    }
+
+    public long getRedCards() {
+        return redCards;
+    }
+
+    public long getYellowCards() {
+        return yellowCards;
     }
 
     public RuleAction getAction() {

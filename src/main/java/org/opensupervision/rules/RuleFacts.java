@@ -9,7 +9,14 @@ import java.util.Map;
  */
 public record RuleFacts(RuleTrigger trigger, String category, String departmentCode, long firstFeedbackBreachesThisMonth,
                         long handlingBreachesThisMonth, long badRatingsThisMonth,
-                        long spotCheckDiscrepanciesThisMonth) {
+                        long spotCheckDiscrepanciesThisMonth, long redCardsThisMonth, long yellowCardsThisMonth) {
+
+    /** The facts of the complaint side alone (no approval cards). */
+    public RuleFacts(RuleTrigger trigger, String category, String departmentCode, long firstFeedbackBreachesThisMonth,
+                     long handlingBreachesThisMonth, long badRatingsThisMonth, long spotCheckDiscrepanciesThisMonth) {
+        this(trigger, category, departmentCode, firstFeedbackBreachesThisMonth, handlingBreachesThisMonth,
+                badRatingsThisMonth, spotCheckDiscrepanciesThisMonth, 0, 0);
+    }
 
     /** The facts as the DMN tables' input variables. */
     public Map<String, Object> variables() {
@@ -21,6 +28,8 @@ public record RuleFacts(RuleTrigger trigger, String category, String departmentC
         v.put("handlingBreachesThisMonth", handlingBreachesThisMonth);
         v.put("badRatingsThisMonth", badRatingsThisMonth);
         v.put("spotCheckDiscrepanciesThisMonth", spotCheckDiscrepanciesThisMonth);
+        v.put("redCardsThisMonth", redCardsThisMonth);
+        v.put("yellowCardsThisMonth", yellowCardsThisMonth);
         return v;
     }
 }

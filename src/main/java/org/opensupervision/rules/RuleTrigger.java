@@ -4,5 +4,9 @@ package org.opensupervision.rules;
 public enum RuleTrigger {
     FIRST_FEEDBACK_BREACH, HANDLING_BREACH, SPOT_CHECK_DISCREPANCY,
     /** The complainant rated the case badly (差评: level 2 or 1). */
-    BAD_RATING
+    BAD_RATING,
+    /** An approval case of the department received a red card (a limit passed, an irregular closure). */
+    RED_CARD,
+    /** An approval case of the department received a yellow card (a limit near, a stage late). */
+    YELLOW_CARD
 }

@@ -43,13 +43,14 @@ public class SupervisionRules {
     private final ComplaintRecords complaints;
     private final BadRatings badRatings;
     private final SpotCheckDiscrepancies discrepancies;
+    private final ApprovalCardCounts cards;
     private final RuleDecisionRepository records;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
     SupervisionRules(RepositoryService repository, DecisionService decisions, RuntimeService runtime,
                      MatchedRuleCapture capture, ComplaintRecords complaints, BadRatings badRatings,
-                     SpotCheckDiscrepancies discrepancies, RuleDecisionRepository records,
+                     SpotCheckDiscrepancies discrepancies, ApprovalCardCounts cards, RuleDecisionRepository records,
                      WorkingDayCalendar calendar, Clock clock) {
         this.repository = repository;
         this.decisions = decisions;
@@ -58,6 +59,7 @@ public class SupervisionRules {
         this.complaints = complaints;
         this.badRatings = badRatings;
         this.discrepancies = discrepancies;
+        this.cards = cards;
         this.records = records;
         this.calendar = calendar;
         this.clock = clock;
@@ -96,7 +98,8 @@ public class SupervisionRules {
                 complaints.countBreaches(departmentCode, BreachKind.FIRST_FEEDBACK, monthStart),
                 complaints.countBreaches(departmentCode, BreachKind.HANDLING, monthStart),
                 badRatings.countSince(departmentCode, monthStart),
-                discrepancies.countSince(departmentCode, monthStart));
+                discrepancies.countSince(departmentCode, monthStart),
+                cards.redCardsSince(departmentCode, monthStart), cards.yellowCardsSince(departmentCode, monthStart));
     }
 
     /** Evaluates the rules for a case and records the verdict with the tables and rules that made it. */

@@ -1,0 +1,7 @@
+/**
+ * Supervision of the approval cases themselves (行政审批在线监管): the item catalogue, the events the departments'
+ * systems send, the two clocks of each case with their stops, and the yellow and red cards. Cases, events and clocks
+ * are rows of our own tables, scanned in bulk by their due instants; BPMN only where a person acts (a contested
+ * card). See docs/architecture.md, "Approval-case supervision".
+ */
+package org.opensupervision.approval;

@@ -1,0 +1,71 @@
+package org.opensupervision.approval;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Sends approval events the way a department's system does: JSON batches over HTTP Basic as its machine user. */
+final class ApprovalEvents {
+
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockMvc mvc;
+    private final List<Map<String, Object>> batch = new ArrayList<>();
+
+    ApprovalEvents(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** A case id no other test uses. */
+    static String newCaseId(String prefix) {
+        return prefix + System.nanoTime() % 1_000_000_000L + "-" + IDS.incrementAndGet();
+    }
+
+    /** Adds an event of the case to the batch (department from the item code), returning it to add more fields. */
+    Map<String, Object> add(String caseId, String itemCode, String type, String occurredAt, String channel) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("eventId", "E-" + caseId + "-" + IDS.incrementAndGet());
+        e.put("caseId", caseId);
+        e.put("itemCode", itemCode);
+        e.put("departmentCode", itemCode.substring(0, itemCode.lastIndexOf('-')));
+        e.put("type", type);
+        e.put("occurredAt", occurredAt);
+        e.put("channel", channel);
+        batch.add(e);
+        return e;
+    }
+
+    ApprovalEvents with(String caseId, String itemCode, String type, String occurredAt) {
+        add(caseId, itemCode, type, occurredAt, "ONLINE");
+        return this;
+    }
+
+    List<Map<String, Object>> batch() {
+        return batch;
+    }
+
+    /** Sends the batch as the machine user of {@code department} and clears it. */
+    JsonNode send(String department) throws Exception {
+        MvcResult result = sendRaw(department, JSON.writeValueAsString(Map.of("events", batch)));
+        batch.clear();
+        return JSON.readTree(result.getResponse().getContentAsString());
+    }
+
+    MvcResult sendRaw(String department, String body) throws Exception {
+        String user = "system-" + department.toLowerCase();
+        return mvc.perform(post("/api/approval-events").with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+    }
+}
