@@ -85,7 +85,8 @@ public class ApprovalCards {
                     detail, null));
             mail(c, cause, now);
             rules.requestCheck(key, c.departmentCode, cause.name(),
-                    cause.colour() == CardColour.RED ? RuleTrigger.RED_CARD : RuleTrigger.YELLOW_CARD);
+                    cause.colour() == CardColour.RED ? RuleTrigger.RED_CARD : RuleTrigger.YELLOW_CARD,
+                    "/staff/approval-cases/" + c.caseId);
             events.publishEvent(new ApprovalCardRaised(c.caseId, c.departmentCode, cause.colour(), cause, now));
             log.info("{} card on approval case {} of {}: {}", cause.colour(), c.caseId, c.departmentCode, cause);
         }

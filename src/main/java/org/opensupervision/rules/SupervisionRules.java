@@ -118,12 +118,23 @@ public class SupervisionRules {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requestCheck(String trackingNumber, String departmentCode, String category, RuleTrigger trigger) {
-        runtime.startProcessInstanceByKey(RuleCheck.KEY, trackingNumber, Map.of(
+        requestCheck(trackingNumber, departmentCode, category, trigger, "/staff/complaints/" + trackingNumber);
+    }
+
+    /**
+     * Starts a rule check for a case that is not a complaint (an approval case's card): {@code casePath} is the staff
+     * page the mails link to.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requestCheck(String caseKey, String departmentCode, String category, RuleTrigger trigger,
+                             String casePath) {
+        runtime.startProcessInstanceByKey(RuleCheck.KEY, caseKey, Map.of(
                 RuleCheck.DEPARTMENT_CODE, departmentCode,
                 RuleCheck.CATEGORY, category,
                 RuleCheck.TRIGGER, trigger.name(),
+                RuleCheck.CASE_PATH, casePath,
                 // Shown on the supervision-notice form ("受理编号 / Tracking number").
-                ComplaintProcess.Var.TRACKING_NUMBER, trackingNumber));
+                ComplaintProcess.Var.TRACKING_NUMBER, caseKey));
     }
 
     /**

@@ -21,6 +21,8 @@ public final class SupervisionProcesses {
         public static final String DECIDED_BY = "ruleDecidedBy";
         public static final String DECISION_ID = "ruleDecisionId";
         public static final String NOTICE_TEXT = "noticeText";
+        /** Where staff read the case the check is about (a complaint's page unless the starter names another). */
+        public static final String CASE_PATH = "casePath";
         public static final String NOTICE_TASK = "Task_RuleSupervisionNotice";
 
         private RuleCheck() {

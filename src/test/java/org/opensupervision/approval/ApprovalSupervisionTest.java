@@ -19,6 +19,11 @@ import org.opensupervision.IntegrationTest;
 import org.opensupervision.audit.AuditEntry;
 import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.rules.ProcessJobs;
+import org.opensupervision.rules.RuleAction;
+import org.opensupervision.rules.RuleDecision;
+import org.opensupervision.rules.RuleTrigger;
+import org.opensupervision.rules.SupervisionRules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +53,10 @@ class ApprovalSupervisionTest extends IntegrationTest {
     RuntimeService runtime;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessJobs jobs;
+    @Autowired
+    SupervisionRules rules;
 
     ApprovalEvents events;
 
@@ -227,6 +236,26 @@ class ApprovalSupervisionTest extends IntegrationTest {
                 .containsExactly(CardCause.COUNTER_WHEN_ONLINE_REQUIRED);
         assertThat(completed.status()).isEqualTo(CaseStatus.COMPLETED);
         assertThat(completed.usedWorkingDays()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedCardIsCheckedByTheThreeLevelsOfRulesLikeADeadlineBreach() throws Exception {
+        CaseDriver.moveClockTo(Instant.parse("2026-10-09T08:00:00Z"));
+        String id = ApprovalEvents.newCaseId("RULE");
+        events.with(id, "GD-TD-002", "ACCEPTED", "2026-10-08T09:00:00+08:00");
+        events.add(id, "GD-TD-002", "DECIDED", "2026-10-09T09:00:00+08:00", "ONLINE").put("decision", "REFUSED");
+        events.send("GD-TD");
+        jobs.runDueJobs("AC-" + id);
+
+        List<RuleDecision> decisions = rules.decisionsOf("AC-" + id);
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.getTrigger()).isEqualTo(RuleTrigger.RED_CARD);
+            assertThat(d.getAction()).isEqualTo(RuleAction.WARN);
+            assertThat(d.getRuleId()).isEqualTo("Rule_CommonRedCard");
+            assertThat(d.getRedCards()).isEqualTo(1);
+        });
+        assertThat(mailsSentAbout("AC-" + id)).anyMatch(m -> m.subject().contains("效能预警")
+                && m.body().contains("/staff/approval-cases/" + id));
     }
 
     @Test

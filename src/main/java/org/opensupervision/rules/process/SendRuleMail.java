@@ -42,6 +42,10 @@ class SendRuleMail implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("No rule decision " + decisionId));
         Map<String, Object> model = new HashMap<>();
         model.put("trackingNumber", trackingNumber);
+        Object casePath = execution.getVariable(RuleCheck.CASE_PATH);
+        model.put("casePath", casePath != null ? casePath : "/staff/complaints/" + trackingNumber);
+        model.put("redCards", decision.getRedCards());
+        model.put("yellowCards", decision.getYellowCards());
         model.put("department", department);
         model.put("decidedBy", execution.getVariable(RuleCheck.DECIDED_BY));
         model.put("reason", decision.getReason());
