@@ -62,6 +62,46 @@ class ProtectionTest extends IntegrationTest {
     }
 
     @Test
+    void theSubmissionLimitCountsEverySpellingOfThePath() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/api/complaints").with(from("203.0.113.21")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{}")).andExpect(status().isBadRequest());
+        }
+        for (String spelling : new String[] {"/api/%63omplaints", "/api/%63%6F%6Dplaints", "/api/complaints/",
+                "/api//complaints", "/api/./complaints", "/api/x/../complaints", "/api/complaints;jsessionid=1",
+                "/api;a=b/complaints", "/API/Complaints", "/api%2Fcomplaints", "/%61pi/complaints"}) {
+            mvc.perform(post(URI.create(spelling)).with(from("203.0.113.21")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{}"))
+                    .andExpect(status().isTooManyRequests());
+        }
+    }
+
+    @Test
+    void anEncodedPathIsLimitedOverRealHttpToo() throws Exception {
+        // From 127.0.0.2: the suite's own address (127.0.0.1) is exempt from the limits in the test profile.
+        for (int i = 0; i < 10; i++) {
+            assertThat(rawPost("/api/complaints")).isEqualTo(400);
+        }
+        assertThat(rawPost("/api/%63omplaints")).isEqualTo(429);
+        assertThat(rawPost("/api/./complaints")).isEqualTo(429);
+        assertThat(rawPost("/api/complaints;jsessionid=abc")).isEqualTo(429);
+    }
+
+    /** A POST over a socket bound to 127.0.0.2, the path sent exactly as written. */
+    private int rawPost(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName("127.0.0.2"), 0)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
     void aBodyAboveTheLimitIsRefusedWith413WhetherItsLengthIsAnnouncedOrStreamed() throws Exception {
         String big = "{\"title\":\"" + "x".repeat(70 * 1024) + "\"}";
         mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON).content(big))
