@@ -16,6 +16,7 @@ import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.rules.RuleTrigger;
 import org.opensupervision.rules.SupervisionRules;
+import org.opensupervision.web.ControlCharacters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -224,6 +225,9 @@ public class CitizenRatings {
         }
         if (s.comment() != null && s.comment().length() > 2000) {
             errors.add(error("comment", "tooLong", "评价意见不超过 2000 字 / At most 2,000 characters"));
+        } else if (ControlCharacters.inText(s.comment())) {
+            errors.add(error("comment", ControlCharacters.CODE,
+                    "不能包含控制字符 / Control characters are not allowed"));
         }
         Map<String, Object> answers = s.answers() == null ? Map.of() : s.answers();
         for (String key : answers.keySet()) {

@@ -327,6 +327,12 @@ class RatingProcessTest extends IntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
                         .jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("level",
                                 "answers.colour", "answers.problemSolved")));
+        // A NUL would be a 500 on PostgreSQL: refused like any other bad field, on either database.
+        mvc.perform(post("/api/public/complaints/{tn}/rating", tn).header("X-Access-Code", accessCodes.codeFor(tn))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":4,\"comment\":\"a\\u0000b\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.errors[0].field").value("comment"));
         assertThat(ratings.ratingsOf(tn).get(0).getStatus()).isEqualTo(RatingStatus.OPEN);
     }
 
