@@ -59,6 +59,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints", "/track", "/track/rating",
                                 "/rate/**", "/api/public/**").permitAll()
                         .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
+                        // Letting an account in again after failed logins: the administrators'.
+                        .requestMatchers("/api/login-throttle/**").hasAuthority(
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Mail to citizens carries their contact data: the supervision office's only.
                         .requestMatchers("/staff/mail/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
