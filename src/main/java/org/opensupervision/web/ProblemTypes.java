@@ -9,6 +9,8 @@ public final class ProblemTypes {
     public static final URI MALFORMED = URI.create("urn:opensupervision:problem:malformed-request");
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:opensupervision:problem:idempotency-key-reused");
     public static final URI NOT_FOUND = URI.create("urn:opensupervision:problem:not-found");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:opensupervision:problem:unsupported-media-type");
+    public static final URI METHOD_NOT_ALLOWED = URI.create("urn:opensupervision:problem:method-not-allowed");
 
     private ProblemTypes() {
     }

@@ -137,6 +137,74 @@ class ProtectionTest extends IntegrationTest {
     }
 
     @Test
+    void aWrongContentTypeOrMethodIsAnsweredWithProblemDetails() throws Exception {
+        mvc.perform(post("/api/complaints").contentType(MediaType.TEXT_PLAIN).content("hello")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:opensupervision:problem:unsupported-media-type"))
+                .andExpect(jsonPath("$.title").value("Unsupported media type"))
+                .andExpect(header().string("Accept", org.hamcrest.Matchers.containsString("application/json")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/departments")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:opensupervision:problem:method-not-allowed"))
+                .andExpect(header().string("Allow", org.hamcrest.Matchers.containsString("GET")));
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteAndTheApiWantsACsrfTokenWhenTheSessionAuthenticates() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=supervisor&password=supervisor&_csrf="
+                        + csrfTokenIn(loginPage.body())))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
+
+        String api = base + "/api/complaints/TS20260101-NOSUCH/contact-reveals";
+        HttpRequest.Builder reveal = HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"回访\"}")).timeout(Duration.ofSeconds(30));
+        // What another site could make the browser send: the cookie, no token.
+        assertThat(browser.send(reveal.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        // With the token of a staff page it goes through (to a 404: there is no such case).
+        String token = csrfTokenIn(browser.send(HttpRequest.newBuilder(URI.create(base + "/staff/complaints"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(browser.send(reveal.header("X-CSRF-TOKEN", token).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        // Reading needs no token; HTTP Basic needs none either (the browser never adds it by itself).
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/api/complaints?size=1"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(http().send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "supervisor:supervisor".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"回访\"}"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static String csrfTokenIn(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
         mvc.perform(get("/complaints/new"))
                 .andExpect(status().isOk())
