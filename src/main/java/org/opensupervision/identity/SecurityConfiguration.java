@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
@@ -59,6 +61,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints", "/track", "/track/rating",
                                 "/rate/**", "/api/public/**").permitAll()
                         .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
+                        // Letting an account in again after failed logins: the administrators'.
+                        .requestMatchers("/api/login-throttle/**").hasAuthority(
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Mail to citizens carries their contact data: the supervision office's only.
                         .requestMatchers("/staff/mail/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
@@ -95,7 +100,12 @@ class SecurityConfiguration {
                                 StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // The JSON API needs no CSRF token from callers with credentials of their own (HTTP Basic, a bearer
+                // token) or none at all (citizens); a call that a session cookie would authenticate needs one, as a
+                // form post does: the browser adds the cookie to a request another site makes it send.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new AndRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                        new NegatedRequestMatcher(new SessionLogins()))))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.web.ControlCharacters;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -24,7 +25,14 @@ class ComplaintSubmissionValidator implements Validator {
     static final int MAX_CASE_NUMBER = 64;
 
     private static final Pattern PHONE = Pattern.compile("(\\+?86)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /**
+     * Letters, digits and {@code . _ % + -} before the @, labels of letters, digits and hyphens after it: no markup,
+     * quotes, spaces or control characters reach a page, a mail header or a log line, and every accepted address is one
+     * the log masking ({@code privacy.logging.ContactRedaction}) recognises.
+     */
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+");
+    /** No complaint is about an approval before the online service hall existed; 0000-01-01 is a typing error. */
+    static final LocalDate EARLIEST_INCIDENT = LocalDate.of(2000, 1, 1);
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9\\-]+");
 
     private final DepartmentDirectory departments;
@@ -47,6 +55,8 @@ class ComplaintSubmissionValidator implements Validator {
         ComplaintSubmission s = (ComplaintSubmission) target;
         if (blank(s.getDepartmentCode())) {
             errors.rejectValue("departmentCode", "complaint.departmentCode.required");
+        } else if (ControlCharacters.inLine(s.getDepartmentCode())) {
+            rejectControlCharacters(errors, "departmentCode");
         } else if (departments.find(s.getDepartmentCode().trim()).isEmpty()) {
             errors.rejectValue("departmentCode", "complaint.departmentCode.unknown");
         }
@@ -56,8 +66,8 @@ class ComplaintSubmissionValidator implements Validator {
             errors.rejectValue("category", "complaint.category.unknown",
                     new Object[] {Arrays.toString(ComplaintCategory.values())}, null);
         }
-        requiredText(errors, "title", s.getTitle(), MAX_TITLE);
-        requiredText(errors, "description", s.getDescription(), MAX_DESCRIPTION);
+        requiredText(errors, "title", s.getTitle(), MAX_TITLE, false);
+        requiredText(errors, "description", s.getDescription(), MAX_DESCRIPTION, true);
         if (!blank(s.getApprovalCaseNumber())) {
             String number = s.getApprovalCaseNumber().trim();
             if (number.length() > MAX_CASE_NUMBER || !CASE_NUMBER.matcher(number).matches()) {
@@ -77,6 +87,9 @@ class ComplaintSubmissionValidator implements Validator {
             LocalDate date = LocalDate.parse(text);
             if (date.isAfter(LocalDate.ofInstant(clock.instant(), calendar.zone()))) {
                 errors.rejectValue("incidentDate", "complaint.incidentDate.future");
+            } else if (date.isBefore(EARLIEST_INCIDENT)) {
+                errors.rejectValue("incidentDate", "complaint.incidentDate.tooEarly",
+                        new Object[] {EARLIEST_INCIDENT.toString()}, null);
             }
         } catch (DateTimeParseException ex) {
             errors.rejectValue("incidentDate", "complaint.incidentDate.invalid");
@@ -88,6 +101,8 @@ class ComplaintSubmissionValidator implements Validator {
             errors.rejectValue("contact.name", "complaint.contact.name.required");
         } else if (contact.getName().trim().length() > MAX_NAME) {
             errors.rejectValue("contact.name", "complaint.field.tooLong", new Object[] {MAX_NAME}, null);
+        } else if (ControlCharacters.inLine(contact.getName())) {
+            rejectControlCharacters(errors, "contact.name");
         }
         boolean noPhone = blank(contact.getPhone());
         boolean noEmail = blank(contact.getEmail());
@@ -107,12 +122,18 @@ class ComplaintSubmissionValidator implements Validator {
         }
     }
 
-    private static void requiredText(Errors errors, String field, String value, int max) {
+    private static void requiredText(Errors errors, String field, String value, int max, boolean multiLine) {
         if (blank(value)) {
             errors.rejectValue(field, "complaint." + field + ".required");
         } else if (value.trim().length() > max) {
             errors.rejectValue(field, "complaint.field.tooLong", new Object[] {max}, null);
+        } else if (multiLine ? ControlCharacters.inText(value) : ControlCharacters.inLine(value)) {
+            rejectControlCharacters(errors, field);
         }
+    }
+
+    private static void rejectControlCharacters(Errors errors, String field) {
+        errors.rejectValue(field, "field." + ControlCharacters.CODE);
     }
 
     private static boolean blank(String value) {

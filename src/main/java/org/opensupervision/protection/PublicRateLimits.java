@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.opensupervision.protection.ProtectionProperties.RateLimit;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ class PublicRateLimits extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(PublicRateLimits.class);
 
+    private static final int MAX_LOGGED_PATH = 200;
+
     private final ProtectionProperties properties;
     private final RejectedRequests rejected;
     private final AntPathMatcher paths = new AntPathMatcher();
@@ -54,8 +57,9 @@ class PublicRateLimits extends OncePerRequestFilter {
                     ConsumptionProbe probe = bucket(rule.getKey(), rule.getValue(), client).tryConsumeAndReturnRemaining(1);
                     if (!probe.isConsumed()) {
                         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+                        // The path as mapped and bounded: the raw URI is the client's to make megabytes long.
                         log.warn("Rate limit {} reached by client {} on {} {}; retry in {} s", rule.getKey(), client,
-                                request.getMethod(), request.getRequestURI(), seconds);
+                                request.getMethod(), abbreviated(RequestPaths.normalised(request)), seconds);
                         response.setHeader("Retry-After", Long.toString(seconds));
                         rejected.reject(request, response, HttpStatus.TOO_MANY_REQUESTS,
                                 RejectedRequests.TOO_MANY_REQUESTS, "problem.tooManyRequests");
@@ -71,8 +75,14 @@ class PublicRateLimits extends OncePerRequestFilter {
         if (!rule.methods().isEmpty() && !rule.methods().contains(request.getMethod())) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return rule.paths().stream().anyMatch(pattern -> paths.match(pattern, path));
+        // The normalised path, not the raw URI: /api/%63omplaints is the same resource as /api/complaints.
+        String path = RequestPaths.normalised(request);
+        return rule.paths().stream().anyMatch(pattern -> paths.match(pattern.toLowerCase(Locale.ROOT), path));
+    }
+
+    static String abbreviated(String path) {
+        return path.length() <= MAX_LOGGED_PATH ? path
+                : path.substring(0, MAX_LOGGED_PATH) + "…[" + (path.length() - MAX_LOGGED_PATH) + " more]";
     }
 
     private Bucket bucket(String rule, RateLimit limit, String client) {

@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.opensupervision.web.Problems;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,15 +38,37 @@ class RejectedRequests {
         if (response.isCommitted()) {
             return;
         }
-        String accept = request.getHeader("Accept");
-        boolean browser = !request.getRequestURI().startsWith("/api/") && accept != null
-                && accept.contains(MediaType.TEXT_HTML_VALUE);
-        if (browser) {
+        if (browser(request)) {
             response.sendError(status.value());
             return;
         }
+        write(request, response, status, problems.problem(status, type, key, locales.resolveLocale(request)));
+    }
+
+    /** A 400 naming each refused parameter, with the message {@code key} at each. */
+    void rejectFields(HttpServletRequest request, HttpServletResponse response, List<String> fields, String key)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        if (browser(request)) {
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+            return;
+        }
         Locale locale = locales.resolveLocale(request);
-        ProblemDetail problem = problems.problem(status, type, key, locale);
+        String message = problems.message(new DefaultMessageSourceResolvable(new String[] {key}, null, key), locale);
+        write(request, response, HttpStatus.BAD_REQUEST, problems.validation(fields.stream()
+                .<Map<String, Object>>map(f -> Map.of("field", f, "code", key, "message", message)).toList(), locale));
+    }
+
+    private static boolean browser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith("/api/") && accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE);
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                       ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.resetBuffer();
         response.setStatus(status.value());

@@ -37,7 +37,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Normalised: /engine-rest/../api/complaints is /api/complaints to the container, and limited as such.
+        String path = RequestPaths.normalised(request);
         return path.startsWith("/camunda/") || path.startsWith("/engine-rest/");
     }
 

@@ -16,6 +16,8 @@ import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.rules.RuleTrigger;
 import org.opensupervision.rules.SupervisionRules;
+import org.opensupervision.web.ControlCharacters;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,7 +115,13 @@ public class CitizenRatings {
         RatingLevel level = validate(submission);
         String answers = toJson(submission.answers());
         rating.rate(level, blankToNull(submission.comment()), answers, channel, clock.instant());
-        ratings.saveAndFlush(rating);
+        try {
+            ratings.saveAndFlush(rating);
+        } catch (ConcurrencyFailureException ratedMeanwhile) {
+            // Two ratings of one round at once (a double click, two tabs): the first one counts, the other is told
+            // the round is closed, as it would be a moment later.
+            throw new RatingRejectedException(RatingRejectedException.Reason.NOT_OPEN, null);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("round", round);
         detail.put("level", level.score());
@@ -224,6 +232,9 @@ public class CitizenRatings {
         }
         if (s.comment() != null && s.comment().length() > 2000) {
             errors.add(error("comment", "tooLong", "评价意见不超过 2000 字 / At most 2,000 characters"));
+        } else if (ControlCharacters.inText(s.comment())) {
+            errors.add(error("comment", ControlCharacters.CODE,
+                    "不能包含控制字符 / Control characters are not allowed"));
         }
         Map<String, Object> answers = s.answers() == null ? Map.of() : s.answers();
         for (String key : answers.keySet()) {

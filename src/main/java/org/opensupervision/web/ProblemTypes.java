@@ -11,6 +11,8 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create("urn:opensupervision:problem:not-found");
     public static final URI FORBIDDEN = URI.create("urn:opensupervision:problem:forbidden");
     public static final URI CONFLICT = URI.create("urn:opensupervision:problem:conflict");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:opensupervision:problem:unsupported-media-type");
+    public static final URI METHOD_NOT_ALLOWED = URI.create("urn:opensupervision:problem:method-not-allowed");
 
     private ProblemTypes() {
     }

@@ -51,6 +51,22 @@ class ComplaintStaffApiTest extends IntegrationTest {
     }
 
     @Test
+    void aPageBeyondWhatAnOffsetCanHoldIsA400AndTheStaffPageShowsAnEmptyLastPage() throws Exception {
+        mvc.perform(get("/api/complaints?page=2147483647&size=100").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
+        mvc.perform(get("/api/complaints?page=21474836&size=100").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isBadRequest());
+        // The last page that can be asked for is read (empty) at the largest size.
+        mvc.perform(get("/api/complaints?page=21474835&size=100").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.content").isEmpty());
+        mvc.perform(get("/staff/complaints?page=2147483647&size=100").accept("text/html")
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk());
+        mvc.perform(get("/staff/mail?page=2147483647").accept("text/html")
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk());
+    }
+
+    @Test
     void staffFilterSortAndPageTheList() throws Exception {
         String marker = "LISTMARK" + System.nanoTime();
         Instant start = Instant.parse("2026-03-02T01:00:00Z");

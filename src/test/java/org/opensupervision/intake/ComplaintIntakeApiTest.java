@@ -203,6 +203,42 @@ class ComplaintIntakeApiTest extends IntegrationTest {
     }
 
     @Test
+    void anEmailAddressWithMarkupOrQuotesIsRefused() throws Exception {
+        for (String address : new String[] {"<script>x</script>@example.com", "a\"b@example.com", "o'neil@example.com",
+                "a@example.com>", "a b@example.com", "a@exa<b>mple.com", "a@example", "a@b@example.com",
+                "a@example.com\r\nBcc: x@example.com"}) {
+            var body = new java.util.HashMap<>(validComplaint());
+            body.put("contact", Map.of("name", "李四", "email", address));
+            mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(body)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("contact.email"));
+        }
+        var body = new java.util.HashMap<>(validComplaint());
+        body.put("contact", Map.of("name", "李四", "email", "li.si+gov_2026@mail-1.example.com.cn"));
+        assertThat(submit(body, null).getResponse().getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void anIncidentDateBefore2000OrAfterTodayInShanghaiIsRefused() throws Exception {
+        String todayInShanghai = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String date : new String[] {"0000-01-01", "1999-12-31", "+10000-01-01",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString()}) {
+            var body = new java.util.HashMap<>(validComplaint());
+            body.put("incidentDate", date);
+            mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(body)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("incidentDate"));
+        }
+        for (String date : new String[] {"2000-01-01", todayInShanghai}) {
+            var body = new java.util.HashMap<>(validComplaint());
+            body.put("incidentDate", date);
+            assertThat(submit(body, null).getResponse().getStatus()).as(date).isEqualTo(201);
+        }
+    }
+
+    @Test
     void messagesAreInSimplifiedChineseByDefault() throws Exception {
         var body = new java.util.HashMap<>(validComplaint());
         body.remove("departmentCode");

@@ -87,6 +87,11 @@ class ContactRevealApiTest extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("reason"))
                 .andExpect(jsonPath("$.errors[0].code").value("contactReveal.reason.required"))
                 .andExpect(jsonPath("$.errors[0].message").value("请填写授权查看投诉人联系方式的理由。"));
+        grant("supervisor", trackingNumber, "{\"reason\":\"a\\u0000b\",\"userId\":\"x\\u0000\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "reason", "userId")))
+                .andExpect(jsonPath("$.errors[0].code").value("field.controlCharacters"));
         grant("supervisor", trackingNumber, "{\"departmentCode\":\"GD-NOPE\",\"userId\":\"nobody\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(

@@ -51,4 +51,24 @@ class RedactingEncoderTest {
         assertThat(line.get("message").asText()).isEqualTo("to ***@example.cn by 139****5678");
         assertThat(line.toString()).doesNotContain("li.si@", "13912345678", "13811112222");
     }
+
+    @Test
+    void aVeryLongMessageIsCutWithAMarkerAndStructuredJsonStaysValid() throws Exception {
+        RedactingEncoder encoder = new RedactingEncoder();
+        encoder.setStructuredFormat("ecs");
+        encoder.setContext(context);
+        encoder.start();
+        String url = "/api/" + "a".repeat(1024 * 1024) + "?mail=li.si@example.cn";
+        LoggingEvent event = new LoggingEvent(RedactingEncoderTest.class.getName(), context.getLogger("limits"),
+                Level.WARN, "Rate limit reached on {}", null, new Object[] {"li.si@example.cn " + url});
+        event.setMDCPropertyMap(java.util.Map.of());
+
+        String encoded = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+        JsonNode line = new ObjectMapper().readTree(encoded);
+        assertThat(encoded.length()).isLessThan(16 * 1024);
+        assertThat(line.get("message").asText()).startsWith("Rate limit reached on ***@example.cn /api/aaa")
+                .endsWith("…[truncated " + (url.length() + "li.si@example.cn ".length()
+                        + "Rate limit reached on ".length() - 8 * 1024) + " chars]");
+    }
 }

@@ -21,6 +21,11 @@ record ComplaintListRequest(String department, ComplaintStatus status, Complaint
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
+    /**
+     * The last page that can be asked for: the query's offset ({@code page × size}, plus the one row read ahead) must
+     * fit an int (JPA's {@code setFirstResult}); a larger page overflowed into a negative offset, a 500.
+     */
+    static final int MAX_PAGE = (Integer.MAX_VALUE - MAX_SIZE - 1) / MAX_SIZE;
     private static final Map<String, String> SORTABLE = Map.of(
             "submittedAt", "submittedAt", "firstFeedbackDueAt", "firstFeedbackDueAt",
             "handlingDueAt", "handlingDueAt", "status", "status", "priority", "priority",
@@ -34,9 +39,14 @@ record ComplaintListRequest(String department, ComplaintStatus status, Complaint
     }
 
     Pageable pageable() {
-        int p = page == null || page < 0 ? 0 : page;
+        int p = page == null || page < 0 ? 0 : Math.min(page, MAX_PAGE);
         int s = size == null || size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
         return PageRequest.of(p, s, sortOrder().and(Sort.by(Sort.Direction.DESC, "id")));
+    }
+
+    /** Whether the page can be asked for (the API answers 400 otherwise; the page shows an empty last page). */
+    boolean pageIsValid() {
+        return page == null || page <= MAX_PAGE;
     }
 
     /** Whether the sort parameter names a sortable field (the API answers 400 otherwise). */

@@ -55,6 +55,10 @@ class ComplaintStaffApiController {
             return ResponseEntity.badRequest().body(problems.invalidParameter("sort", request.sort(), "unknownField",
                     ComplaintListRequest.SORT_FIELDS.toString(), locale));
         }
+        if (!request.pageIsValid()) {
+            return ResponseEntity.badRequest().body(problems.invalidParameter("page", request.page(), "tooLarge",
+                    "≤ " + ComplaintListRequest.MAX_PAGE, locale));
+        }
         Instant now = clock.instant();
         var page = scoped.search(login, request.query(calendar.zone()), request.pageable())
                 .map(c -> ComplaintView.of(c, now, null, showContact(login, c)));

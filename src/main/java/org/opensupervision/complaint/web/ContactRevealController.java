@@ -15,6 +15,7 @@ import org.opensupervision.privacy.ContactReveal;
 import org.opensupervision.privacy.ContactRevealView;
 import org.opensupervision.privacy.ContactReveals;
 import org.opensupervision.privacy.ContactVisibility;
+import org.opensupervision.web.ControlCharacters;
 import org.opensupervision.web.Problems;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
@@ -136,6 +137,8 @@ class ContactRevealController {
                 .orElseGet(() -> notFound(locale));
     }
 
+    private static final String CONTROL_CHARACTERS = "field." + ControlCharacters.CODE;
+
     private List<Map<String, Object>> validate(RevealRequest request, Locale locale) {
         List<Map<String, Object>> errors = new ArrayList<>();
         String reason = blankToNull(request.reason());
@@ -143,9 +146,17 @@ class ContactRevealController {
             errors.add(error("reason", "contactReveal.reason.required", locale));
         } else if (reason.length() > MAX_REASON) {
             errors.add(error("reason", "contactReveal.reason.tooLong", locale, MAX_REASON));
+        } else if (ControlCharacters.inText(reason)) {
+            errors.add(error("reason", CONTROL_CHARACTERS, locale));
         }
         String department = blankToNull(request.departmentCode());
         String userId = blankToNull(request.userId());
+        if (ControlCharacters.inLine(department) || ControlCharacters.inLine(userId)) {
+            // Not looked up: PostgreSQL refuses a NUL in a query parameter.
+            errors.add(error(ControlCharacters.inLine(userId) ? "userId" : "departmentCode", CONTROL_CHARACTERS,
+                    locale));
+            return errors;
+        }
         if (department != null && userId != null) {
             errors.add(error("userId", "contactReveal.grantee.both", locale));
         }

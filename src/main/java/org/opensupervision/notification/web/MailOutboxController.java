@@ -41,8 +41,9 @@ class MailOutboxController {
         // A complainant's address is contact data: only the supervision office sees it here.
         model.addAttribute("showComplainantAddresses", visibility.isSupervisionOffice(user));
         model.addAttribute("failedCount", dispatch.count(Delivery.FAILED));
-        model.addAttribute("page", mails.findAllByOrderByCreatedAtDescIdDesc(PageRequest.of(Math.max(page, 0),
-                PAGE_SIZE)));
+        // Bounded so that page × size stays an int offset (a larger one was a 500): an empty last page instead.
+        int bounded = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE - 1);
+        model.addAttribute("page", mails.findAllByOrderByCreatedAtDescIdDesc(PageRequest.of(bounded, PAGE_SIZE)));
         return "staff/mail";
     }
 

@@ -13,7 +13,7 @@ import ch.qos.logback.core.encoder.EncoderBase;
 /**
  * The console encoder of {@code logback-spring.xml}: Spring Boot's text pattern, or its structured JSON when
  * {@code logging.structured.format.console} is set, with {@link ContactRedaction} applied to the whole encoded line
- * (message, MDC, stack trace alike).
+ * (message, MDC, stack trace alike), and the message bounded ({@link BoundedLoggingEvent}).
  */
 public class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -67,7 +67,7 @@ public class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        byte[] line = delegate.encode(event);
+        byte[] line = delegate.encode(BoundedLoggingEvent.of(event));
         return line == null ? null : ContactRedaction.redact(new String(line, charset)).getBytes(charset);
     }
 

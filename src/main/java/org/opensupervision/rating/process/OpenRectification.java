@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The callback is done (or there is none: an anonymous complainant cannot be called back): the department has 15
- * working days (official calendar) to rectify.
+ * working days (official calendar) to rectify. The callback note is withheld from the department.
  */
 @Component("openRectification")
 class OpenRectification implements JavaDelegate {
@@ -28,6 +28,9 @@ class OpenRectification implements JavaDelegate {
         String note = anonymous ? null
                 : RatingVariables.requiredText(execution, Var.CALLBACK_NOTE, "请填写回访记录 / Record the callback");
         var due = ratings.openRectification(execution.getProcessBusinessKey(), note, RatingVariables.actor(execution));
+        // The note may name the complainant: it is kept in citizen_rating for the office, and leaves the process
+        // before the department's rectification task opens (task variables, the form), like contact data.
+        execution.removeVariable(Var.CALLBACK_NOTE);
         execution.setVariable(Var.RECTIFICATION_DUE_AT, Date.from(due));
     }
 }
