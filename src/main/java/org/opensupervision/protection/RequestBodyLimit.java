@@ -45,7 +45,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.normalised(request);
         long max = ProtectionProperties.BATCH_PATHS.contains(path) ? properties.maxBatchBodySize().toBytes()
                 : properties.maxBodySize().toBytes();
         long announced = request.getContentLengthLong();
