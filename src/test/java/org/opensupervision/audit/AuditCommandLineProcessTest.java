@@ -78,8 +78,9 @@ class AuditCommandLineProcessTest {
                 + "and seq = 2");
 
         // Both checks at once: each JVM starts the whole application (engine included), so this halves the wait.
-        CompletableFuture<Run> intact = CompletableFuture.supplyAsync(() -> run(intactDir));
-        CompletableFuture<Run> broken = CompletableFuture.supplyAsync(() -> run(tamperedDir.getParent()));
+        CompletableFuture<Run> intact = CompletableFuture.supplyAsync(() -> run(intactDir, PRODUCTION_SECRETS));
+        CompletableFuture<Run> broken = CompletableFuture.supplyAsync(() -> run(tamperedDir.getParent(),
+                PRODUCTION_SECRETS));
 
         assertThat(intact.get(150, TimeUnit.SECONDS)).satisfies(run -> {
             assertThat(run.exitCode()).as(run.output()).isZero();
@@ -91,6 +92,16 @@ class AuditCommandLineProcessTest {
             assertThat(run.output()).contains("TS20260302-AAAAAA OK (3 entries)",
                     "TS20260302-BBBBBB BROKEN at #2: HASH_MISMATCH", "2 case(s) verified, 1 broken");
         });
+    }
+
+    @Test
+    void withoutTheProductionSecretsTheReadmeCommandRefusesToStartAndSaysWhatToSet() {
+        Run refused = run(workspace, Map.of());
+
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("APPLICATION FAILED TO START",
+                "supervision.audit.chain-key (SUPERVISION_AUDIT_CHAIN_KEY): the public default of this repository",
+                "export SUPERVISION_AUDIT_CHAIN_KEY=$(openssl rand -base64 48)").doesNotContain("case(s) verified");
     }
 
     /** The embedded default's database as the application finds it at {@code ./data/supervision}. */
@@ -120,7 +131,7 @@ class AuditCommandLineProcessTest {
     }
 
     /** {@code java -cp <the test's class path> org.opensupervision.SupervisionApplication <README arguments>}. */
-    static Run run(Path workingDirectory) {
+    static Run run(Path workingDirectory, Map<String, String> secrets) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp", classPath(),
                 SupervisionApplication.class.getName()));
@@ -128,7 +139,7 @@ class AuditCommandLineProcessTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(workingDirectory.resolve("output.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("SUPERVISION_"));
-        builder.environment().putAll(PRODUCTION_SECRETS);
+        builder.environment().putAll(secrets);
         try {
             Process process = builder.start();
             if (!process.waitFor(140, TimeUnit.SECONDS)) {
