@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The README's command-line audit check, run the way the README runs it: the application's main class in a JVM of its
  * own, with exactly the README's arguments, in a directory whose {@code ./data} holds the embedded default's H2 file
  * database, and the production secrets in the environment (no profile: the production rules apply). Exit code 0 when
- * every chain is intact, 2 when someone with the database's superuser rights rewrote an entry.
+ * every chain is intact, 2 when someone with the database's superuser rights rewrote an entry or rolled the end of a
+ * chain back (caught by the daily anchor of the chain ends, in a directory of its own).
  */
 class AuditCommandLineProcessTest {
 
@@ -64,8 +65,13 @@ class AuditCommandLineProcessTest {
         AuditTrail trail = trail(intactDb);
         appendEntries(intactDb, trail, "TS20260302-AAAAAA", 3);
         appendEntries(intactDb, trail, "TS20260302-BBBBBB", 2);
+        String secondOfA = trail.entriesOf("TS20260302-AAAAAA").get(1).hash();
+        Path anchorDirectory = workspace.resolve("anchors");
+        new AuditAnchors(new JdbcTemplate(intactDb), Clock.systemUTC(), properties(), anchorDirectory.toString())
+                .write(anchorDirectory);
 
-        // The same database, then tampered with: a superuser drops the append-only trigger and rewrites an actor.
+        // The same database, then tampered with by a superuser who drops the triggers: an actor rewritten in one
+        // chain, the last entry of the other deleted and its head set back (a shorter chain that verifies alone).
         Path tamperedDir = Files.createDirectories(workspace.resolve("tampered/data"));
         try (var files = Files.list(intactDir.resolve("data"))) {
             for (Path file : files.toList()) {
@@ -74,23 +80,28 @@ class AuditCommandLineProcessTest {
         }
         JdbcTemplate tampered = new JdbcTemplate(database(tamperedDir.getParent()));
         tampered.execute("drop trigger audit_entry_append_only");
+        tampered.execute("drop trigger audit_chain_head_forward_only");
         tampered.update("update audit_entry set actor = 'someone-else' where case_key = 'TS20260302-BBBBBB' "
                 + "and seq = 2");
+        tampered.update("delete from audit_entry where case_key = 'TS20260302-AAAAAA' and seq = 3");
+        tampered.update("update audit_chain_head set last_seq = 2, last_hash = ? where case_key = 'TS20260302-AAAAAA'",
+                secondOfA);
+        Map<String, String> settings = new java.util.HashMap<>(PRODUCTION_SECRETS);
+        settings.put("SUPERVISION_AUDIT_ANCHOR_DIRECTORY", anchorDirectory.toString());
 
         // Both checks at once: each JVM starts the whole application (engine included), so this halves the wait.
-        CompletableFuture<Run> intact = CompletableFuture.supplyAsync(() -> run(intactDir, PRODUCTION_SECRETS));
-        CompletableFuture<Run> broken = CompletableFuture.supplyAsync(() -> run(tamperedDir.getParent(),
-                PRODUCTION_SECRETS));
+        CompletableFuture<Run> intact = CompletableFuture.supplyAsync(() -> run(intactDir, settings));
+        CompletableFuture<Run> broken = CompletableFuture.supplyAsync(() -> run(tamperedDir.getParent(), settings));
 
         assertThat(intact.get(150, TimeUnit.SECONDS)).satisfies(run -> {
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("TS20260302-AAAAAA OK (3 entries)", "TS20260302-BBBBBB OK (2 entries)",
-                    "2 case(s) verified, 0 broken");
+                    "2 chain end(s) checked, 0 rolled back", "2 case(s) verified, 0 broken");
         });
         assertThat(broken.get(150, TimeUnit.SECONDS)).satisfies(run -> {
             assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-            assertThat(run.output()).contains("TS20260302-AAAAAA OK (3 entries)",
-                    "TS20260302-BBBBBB BROKEN at #2: HASH_MISMATCH", "2 case(s) verified, 1 broken");
+            assertThat(run.output()).contains("TS20260302-AAAAAA BROKEN at #3: ANCHOR_MISMATCH",
+                    "TS20260302-BBBBBB BROKEN at #2: HASH_MISMATCH", "2 case(s) verified, 2 broken");
         });
     }
 
@@ -115,9 +126,12 @@ class AuditCommandLineProcessTest {
                 .migrate();
     }
 
+    static AuditProperties properties() {
+        return new AuditProperties(Period.ofYears(10), CHAIN_KEY, Set.of(), "P180D", "01:00+0800", "05:00+0800");
+    }
+
     static AuditTrail trail(DataSource db) {
-        return new AuditTrail(db, new AuditProperties(Period.ofYears(10), CHAIN_KEY, Set.of(), "P180D",
-                "01:00+0800", "05:00+0800"), Clock.systemUTC(),
+        return new AuditTrail(db, properties(), Clock.systemUTC(),
                 new DefaultListableBeanFactory().getBeanProvider(EntityManagerFactory.class));
     }
 

@@ -10,12 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.CaseDriver;
@@ -46,6 +50,8 @@ class AuditTrailTest extends IntegrationTest {
     AuditRetention retention;
     @Autowired
     AuditVerificationCommand command;
+    @Autowired
+    AuditAnchors anchors;
     @Autowired
     CaseDriver cases;
     @Autowired
@@ -324,6 +330,52 @@ class AuditTrailTest extends IntegrationTest {
 
         appendEntries(caseKey, 2);
         assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 5));
+    }
+
+    /**
+     * A database superuser deletes the last entries of a chain and sets its head back: the shorter chain verifies on
+     * its own, but not against the daily anchor of the chain ends kept outside the database.
+     */
+    @Test
+    void aChainEndRolledBackByASuperuserIsDetectedAgainstTheDailyAnchor(@TempDir Path anchorDirectory)
+            throws Exception {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+        AuditEntry second = trail.entriesOf(caseKey).get(1);
+        Path anchor = anchors.write(anchorDirectory);
+        assertThat(Files.readString(anchor)).contains(caseKey + " 4 " + trail.entriesOf(caseKey).get(3).hash());
+        appendEntries(caseKey, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command.verify(caseKey, new PrintStream(out, true, StandardCharsets.UTF_8),
+                Optional.of(anchorDirectory))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(caseKey + " OK (5 entries)",
+                "1 chain end(s) checked, 0 rolled back");
+
+        tamper("delete from audit_entry where case_key = ? and seq > 2", caseKey);
+        tamper("update audit_chain_head set last_seq = 2, last_hash = ? where case_key = ?", second.hash(), caseKey);
+
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 2));
+        out.reset();
+        assertThat(command.verify("all", new PrintStream(out, true, StandardCharsets.UTF_8),
+                Optional.of(anchorDirectory))).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(caseKey + " BROKEN at #4: ANCHOR_MISMATCH");
+    }
+
+    @Test
+    void anAnchorAlteredAfterItWasWrittenFailsItsSignature(@TempDir Path anchorDirectory) throws Exception {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 3);
+        Path anchor = anchors.write(anchorDirectory);
+        // Whoever could roll the chain back and reach the file would make the anchor agree with the shorter chain.
+        String second = trail.entriesOf(caseKey).get(1).hash();
+        String third = trail.entriesOf(caseKey).get(2).hash();
+        Files.writeString(anchor, Files.readString(anchor).replace(caseKey + " 3 " + third, caseKey + " 2 " + second));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command.verify(caseKey, new PrintStream(out, true, StandardCharsets.UTF_8),
+                Optional.of(anchorDirectory))).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(caseKey + " OK (3 entries)",
+                anchor.getFileName() + " BROKEN: SIGNATURE");
     }
 
     @Test
