@@ -14,7 +14,10 @@ RUN ./mvnw -B -q package -DskipTests -Dkeycloak.skip=true -Dpostgres.skip=true \
     && cp target/efficiency-supervision-*.jar /src/app.jar
 
 FROM eclipse-temurin:17-jre
-RUN groupadd --system supervision && useradd --system --gid supervision --home-dir /app supervision
+RUN groupadd --system supervision && useradd --system --gid supervision --home-dir /app supervision \
+    && mkdir -p /var/lib/supervision/audit-anchors && chown supervision:supervision /var/lib/supervision/audit-anchors
+# The audit anchors' directory (docker-compose.yml mounts a volume there): owned by the application's user, so a new
+# named volume starts out writable for it.
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 USER supervision

@@ -33,6 +33,14 @@ PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.j
 APP_PORT=${APP_PORT:-8181}
 BASE_PORT=${BASE_PORT:-8190}
 APP_PROFILES=${APP_PROFILES:-postgres,bench}
+# Outside the dev profile the application refuses its public development secrets (docs/security.md, "Secrets"). The
+# bench's own, fixed so that a later invocation still reads the database an earlier one left (contact data is
+# encrypted with the key, access codes derived from the secret); they protect nothing but benchmark data.
+export SUPERVISION_AUDIT_CHAIN_KEY=${SUPERVISION_AUDIT_CHAIN_KEY:-bench-only-audit-chain-key-0123456789abcdef}
+export SUPERVISION_RATING_LINK_SECRET=${SUPERVISION_RATING_LINK_SECRET:-bench-only-rating-link-secret-0123456789ab}
+export SUPERVISION_ACCESS_CODE_SECRET=${SUPERVISION_ACCESS_CODE_SECRET:-bench-only-access-code-secret-0123456789ab}
+export SUPERVISION_PRIVACY_KEYS_BENCH=${SUPERVISION_PRIVACY_KEYS_BENCH:-YmVuY2gtb25seS1jb250YWN0LWtleS0zMi1ieXRlcyE=}
+export SUPERVISION_PRIVACY_ACTIVE_KEY=${SUPERVISION_PRIVACY_ACTIVE_KEY:-bench}
 # JVM options of the application: by default those of the production image (Dockerfile's JAVA_TOOL_OPTIONS, which
 # `./mvnw spring-boot:run` also uses); APP_JAVA_OPTS="" measures the JVM's own defaults.
 PRODUCTION_JAVA_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\) -Duser.timezone=UTC"$/\1/p' Dockerfile)

@@ -8,6 +8,7 @@ import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -39,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The {@code keycloak} profile: Camunda reads users and groups from Keycloak (the community identity provider plugin),
  * the webapps log in through Keycloak (OAuth2 login and Camunda's container-based authentication), and the engine's
- * REST API takes Keycloak JWTs, with the caller as the engine's current user so its authorization checks apply.
+ * REST API takes Keycloak JWTs, with the caller as the engine's current user so its authorization checks apply. The
+ * web parts exist only in a web application (not in the command-line audit check).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -57,6 +59,7 @@ class KeycloakSecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @Order(0)
     SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity,
                                         Converter<Jwt, AbstractAuthenticationToken> keycloakJwt) throws Exception {
@@ -71,6 +74,7 @@ class KeycloakSecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @Order(1)
     SecurityFilterChain camundaWebappChain(HttpSecurity http, ClientRegistrationRepository clients,
                                            KeycloakSessionLogout keycloakSessionLogout) throws Exception {
@@ -112,6 +116,7 @@ class KeycloakSecurityConfiguration {
 
     /** Camunda's container-based authentication for the webapps, after Spring Security has run. */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerBasedAuthentication() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());

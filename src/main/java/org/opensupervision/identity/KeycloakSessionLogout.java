@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,7 @@ import org.springframework.web.client.RestClientException;
  */
 @Component
 @Profile("keycloak")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class KeycloakSessionLogout implements LogoutHandler {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakSessionLogout.class);

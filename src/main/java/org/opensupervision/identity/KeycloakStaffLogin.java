@@ -1,5 +1,6 @@
 package org.opensupervision.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("keycloak")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class KeycloakStaffLogin implements StaffLogin {
 
     private final ClientRegistrationRepository clients;

@@ -3,6 +3,7 @@ package org.opensupervision.identity;
 import org.opensupervision.access.StaffGroups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -25,9 +26,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * login (form or HTTP Basic) against Camunda's identity. The Camunda webapps keep their own login; the engine's REST
  * API is guarded by Camunda's own HTTP Basic filter, so it is never open to anonymous callers. With the
  * {@code keycloak} profile {@link KeycloakSecurityConfiguration} takes over the webapps and the engine's REST API, and
- * {@link KeycloakStaffLogin} the staff login.
+ * {@link KeycloakStaffLogin} the staff login. Only in a web application: the command-line audit check runs with
+ * {@code --spring.main.web-application-type=none}, where there is no {@code HttpSecurity} to build a chain from.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     /** Our pages load nothing from elsewhere and run no inline script (the API docs UI needs inline styles). */

@@ -2,7 +2,6 @@ package org.opensupervision.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -11,12 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.CaseDriver;
@@ -34,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail: written with the engine step or not at all, chained per case, tamper-evident, safe under
- * concurrent appends, and append-only on PostgreSQL.
+ * concurrent appends, and append-only in the database (H2 and PostgreSQL).
  */
 class AuditTrailTest extends IntegrationTest {
 
@@ -47,6 +50,8 @@ class AuditTrailTest extends IntegrationTest {
     AuditRetention retention;
     @Autowired
     AuditVerificationCommand command;
+    @Autowired
+    AuditAnchors anchors;
     @Autowired
     CaseDriver cases;
     @Autowired
@@ -80,14 +85,38 @@ class AuditTrailTest extends IntegrationTest {
         });
     }
 
-    /** Tampering as a database superuser would: on PostgreSQL the append-only trigger must be bypassed first. */
+    /**
+     * Tampering as a database superuser would: the audit trail's triggers must be bypassed first (PostgreSQL: for the
+     * transaction; H2 has no such switch, so they are dropped and put back as the migration creates them).
+     */
     private void tamper(String sql, Object... args) {
-        transactions.executeWithoutResult(tx -> {
-            if (onPostgres()) {
+        if (onPostgres()) {
+            transactions.executeWithoutResult(tx -> {
                 jdbc.execute("set local session_replication_role = replica");
-            }
+                jdbc.update(sql, args);
+            });
+            return;
+        }
+        jdbc.execute("drop trigger audit_entry_append_only");
+        jdbc.execute("drop trigger audit_chain_head_forward_only");
+        try {
             jdbc.update(sql, args);
-        });
+        } finally {
+            h2TriggerStatements().forEach(jdbc::execute);
+        }
+    }
+
+    private static List<String> h2TriggerStatements() {
+        try {
+            String script = new org.springframework.core.io.ClassPathResource(
+                    "db/migration-h2/V8_5__protect_audit_chain_head.sql").getContentAsString(StandardCharsets.UTF_8);
+            String withoutComments = script.lines().filter(line -> !line.startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            return java.util.Arrays.stream(withoutComments.split(";")).map(String::strip)
+                    .filter(st -> st.startsWith("create trigger")).toList();
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test
@@ -259,8 +288,7 @@ class AuditTrailTest extends IntegrationTest {
     }
 
     @Test
-    void postgresRefusesUpdateAndDeleteOfAuditEntries() {
-        assumeThat(onPostgres()).as("the append-only trigger exists on PostgreSQL").isTrue();
+    void theDatabaseRefusesUpdateAndDeleteOfAuditEntries() {
         String caseKey = syntheticCase();
         appendEntries(caseKey, 2);
 
@@ -268,9 +296,86 @@ class AuditTrailTest extends IntegrationTest {
                 .rootCause().hasMessageContaining("audit_entry is append-only: UPDATE refused");
         assertThatThrownBy(() -> jdbc.update("delete from audit_entry where case_key = ?", caseKey))
                 .rootCause().hasMessageContaining("audit_entry is append-only: DELETE refused");
-        assertThatThrownBy(() -> jdbc.execute("truncate audit_entry"))
-                .rootCause().hasMessageContaining("TRUNCATE refused");
+        // H2 fires no trigger on TRUNCATE: it refuses it because a (guard) foreign key references the table.
+        assertThatThrownBy(() -> jdbc.execute("truncate table audit_entry"))
+                .rootCause().message().containsAnyOf("TRUNCATE refused", "Cannot truncate");
         assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 2));
+    }
+
+    /**
+     * Deleting the last entries and setting the head back to the new end would leave a shorter chain that verifies:
+     * the database refuses to move a head backwards, to an entry that does not exist, or away while entries remain.
+     */
+    @Test
+    void theDatabaseLetsAChainHeadMoveOnlyForwardToAWrittenEntry() {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 3);
+        AuditEntry second = trail.entriesOf(caseKey).get(1);
+
+        assertThatThrownBy(() -> jdbc.update("update audit_chain_head set last_seq = 2, last_hash = ? "
+                + "where case_key = ?", second.hash(), caseKey))
+                .rootCause().hasMessageContaining("audit_chain_head moves only forward: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.update("update audit_chain_head set last_seq = 4, last_hash = ? "
+                + "where case_key = ?", "f".repeat(64), caseKey))
+                .rootCause().hasMessageContaining("audit_chain_head moves only forward: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.update("update audit_chain_head set case_key = 'ELSEWHERE' where case_key = ?",
+                caseKey)).rootCause().hasMessageContaining("audit_chain_head moves only forward: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_chain_head where case_key = ?", caseKey))
+                .rootCause().hasMessageContaining("audit_chain_head moves only forward: DELETE refused");
+        assertThatThrownBy(() -> jdbc.update("insert into audit_chain_head (case_key, last_seq, last_hash) "
+                + "values (?, 7, ?)", syntheticCase(), second.hash()))
+                .rootCause().hasMessageContaining("audit_chain_head moves only forward: INSERT refused");
+        assertThatThrownBy(() -> jdbc.execute("truncate table audit_chain_head"))
+                .rootCause().message().containsAnyOf("TRUNCATE refused", "Cannot truncate");
+
+        appendEntries(caseKey, 2);
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 5));
+    }
+
+    /**
+     * A database superuser deletes the last entries of a chain and sets its head back: the shorter chain verifies on
+     * its own, but not against the daily anchor of the chain ends kept outside the database.
+     */
+    @Test
+    void aChainEndRolledBackByASuperuserIsDetectedAgainstTheDailyAnchor(@TempDir Path anchorDirectory)
+            throws Exception {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+        AuditEntry second = trail.entriesOf(caseKey).get(1);
+        Path anchor = anchors.write(anchorDirectory);
+        assertThat(Files.readString(anchor)).contains(caseKey + " 4 " + trail.entriesOf(caseKey).get(3).hash());
+        appendEntries(caseKey, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command.verify(caseKey, new PrintStream(out, true, StandardCharsets.UTF_8),
+                Optional.of(anchorDirectory))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(caseKey + " OK (5 entries)",
+                "1 chain end(s) checked, 0 rolled back");
+
+        tamper("delete from audit_entry where case_key = ? and seq > 2", caseKey);
+        tamper("update audit_chain_head set last_seq = 2, last_hash = ? where case_key = ?", second.hash(), caseKey);
+
+        assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 2));
+        out.reset();
+        assertThat(command.verify("all", new PrintStream(out, true, StandardCharsets.UTF_8),
+                Optional.of(anchorDirectory))).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(caseKey + " BROKEN at #4: ANCHOR_MISMATCH");
+    }
+
+    @Test
+    void anAnchorAlteredAfterItWasWrittenFailsItsSignature(@TempDir Path anchorDirectory) throws Exception {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 3);
+        Path anchor = anchors.write(anchorDirectory);
+        // Whoever could roll the chain back and reach the file would make the anchor agree with the shorter chain.
+        String second = trail.entriesOf(caseKey).get(1).hash();
+        String third = trail.entriesOf(caseKey).get(2).hash();
+        Files.writeString(anchor, Files.readString(anchor).replace(caseKey + " 3 " + third, caseKey + " 2 " + second));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command.verify(caseKey, new PrintStream(out, true, StandardCharsets.UTF_8),
+                Optional.of(anchorDirectory))).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(caseKey + " OK (3 entries)",
+                anchor.getFileName() + " BROKEN: SIGNATURE");
     }
 
     @Test
