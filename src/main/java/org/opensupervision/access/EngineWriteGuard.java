@@ -46,6 +46,8 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.CaseExecutionVariableCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.CreateCaseInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -99,6 +101,8 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
             SignalCmd.class, SignalEventReceivedCmd.class, EvaluateStartConditionCmd.class,
             ModifyProcessInstanceCmd.class, AbstractProcessInstanceModificationCommand.class,
             AbstractRestartProcessInstanceCmd.class, AbstractUpdateProcessInstancesSuspendStateCmd.class,
+            // case (CMMN) instances: no model of ours is one, and none may be started or driven from outside
+            CreateCaseInstanceCmd.class, CaseExecutionVariableCmd.class,
             // jobs, job definitions, process definitions and instances suspended or activated
             AbstractSetStateCmd.class, ExecuteJobsCmd.class, SetJobRetriesCmd.class,
             AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class,

@@ -341,6 +341,16 @@ class EngineWriteGuardTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aUserStillChangesTheirOwnPasswordWhichChecksTheCurrentOneTheSameWay() throws Exception {
+        // Camunda checks the current password of the logged-in user before it sets the new one; same value here.
+        assertThat(put("/engine-rest/user/handler-gd-edu/credentials", "handler-gd-edu",
+                "{\"password\":\"handler-gd-edu\",\"authenticatedUserPassword\":\"handler-gd-edu\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(post("/engine-rest/identity/verify", "handler-gd-edu",
+                "{\"username\":\"handler-gd-edu\",\"password\":\"handler-gd-edu\"}").statusCode()).isEqualTo(200);
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private String base() {
