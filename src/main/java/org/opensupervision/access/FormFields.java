@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -90,10 +91,21 @@ final class FormFields {
         return writable.containsKey(variable);
     }
 
+    /**
+     * The value as the form would see it. A serialized object that was never deserialized (an {@code Object} or
+     * {@code Json} variable sent through the REST API) is no plain value and stays as it is, failing every check.
+     */
+    private static Object plain(Object submitted) {
+        if (submitted instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+            return serialized;
+        }
+        return submitted instanceof TypedValue typed ? typed.getValue() : submitted;
+    }
+
     /** What is wrong with the value of a declared variable, or {@code null}. */
     Violation check(String variable, Object submitted) {
         Field field = writable.get(variable);
-        Object value = submitted instanceof TypedValue typed ? typed.getValue() : submitted;
+        Object value = plain(submitted);
         if (value == null || field.nested()) {
             return null;
         }

@@ -65,6 +65,9 @@ class FormFieldsTest {
         assertThat(handling.check("extensionWorkingDays", 16)).isNotNull();
         assertThat(handling.check("extensionWorkingDays", "5")).isNotNull();
         assertThat(handling.check("extensionReason", "理".repeat(2001))).isNotNull();
+        assertThat(handling.check("replyText", Variables.serializedObjectValue("\"x\"")
+                .serializationDataFormat("application/json").objectTypeName("java.lang.String").create()))
+                .as("a serialized object is no text").isNotNull();
 
         FormFields review = form("extensionReview");
         assertThat(review.check("extensionApproved", true)).isNull();
