@@ -47,7 +47,7 @@ public class CaseAuthorizations {
     }
 
     /**
-     * Takes a group's grant on a task away. The engine grants a candidate group READ and UPDATE on a task when the
+     * Takes a group's grant on a task away. The engine grants a candidate group READ and TASK_WORK on a task when the
      * group is added, but leaves the grant in place when the group is removed: a redirect must revoke it here.
      */
     public void revokeTask(String taskId, String groupId) {

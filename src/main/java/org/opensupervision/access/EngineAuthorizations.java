@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * The standing Camunda authorizations of every staff group (the engine half of the matrix in
  * {@code docs/security.md}). Written at start-up, whatever the identity source (Camunda's own or Keycloak), and
- * brought up to date on every start: missing permissions are added, nothing else is touched. Tasks need no standing
- * grant: the engine gives a candidate group READ and UPDATE on each task it is offered, and takes them back when
- * the task moves (a redirect). Per-case grants are {@link CaseAuthorizations}.
+ * brought up to date on every start: missing permissions are added, the permissions listed in
+ * {@link #withdrawals()} are taken away, nothing else is touched. Tasks need no standing grant: the engine gives a
+ * candidate group READ and TASK_WORK on each task it is offered ({@link EngineWriteGuard}), and a redirect takes them
+ * back when the task moves. Per-case grants are {@link CaseAuthorizations}.
  */
 @Component
 class EngineAuthorizations {
@@ -58,15 +59,13 @@ class EngineAuthorizations {
         String office = StaffGroups.SUPERVISION_OFFICE;
         grants.add(new Grant(office, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         grants.add(new Grant(office, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        // Reading every case, working and assigning every task; no power over instances or their jobs (see
+        // withdrawals()): the office judges the departments' handling, the model and its deadlines drive it.
         grants.add(new Grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
-                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.CREATE_INSTANCE,
-                ProcessDefinitionPermissions.RETRY_JOB));
-        grants.add(new Grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
-                ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.CREATE,
-                ProcessInstancePermissions.RETRY_JOB));
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+                ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN));
+        grants.add(new Grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
         grants.add(new Grant(office, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE,
                 TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN));
         grants.add(new Grant(office, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
@@ -106,6 +105,21 @@ class EngineAuthorizations {
         return grants;
     }
 
+    /**
+     * Permissions earlier versions granted and this one takes back from databases that still hold them (issue 12):
+     * with UPDATE_INSTANCE, UPDATE on instances and RETRY_JOB the supervision office could suspend, reschedule,
+     * execute or delete the timer jobs that carry the deadlines, modify instances and start them outside the
+     * intake. Incidents are retried by administrators.
+     */
+    List<Grant> withdrawals() {
+        String office = StaffGroups.SUPERVISION_OFFICE;
+        return List.of(
+                new Grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB),
+                new Grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.UPDATE,
+                        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.RETRY_JOB));
+    }
+
     private static void readOnlyModels(List<Grant> grants, String group) {
         grants.add(new Grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ));
         grants.add(new Grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
@@ -128,7 +142,56 @@ class EngineAuthorizations {
                 written++;
             }
         }
-        log.info("Camunda authorizations of the staff groups checked: {} written or extended", written);
+        int withdrawn = 0;
+        for (Grant withdrawal : withdrawals()) {
+            if (withdraw(withdrawal)) {
+                withdrawn++;
+            }
+        }
+        int tasks = taskUpdatesToTaskWork();
+        log.info("Camunda authorizations of the staff groups checked: {} written or extended, {} narrowed, "
+                + "{} task grant(s) turned from UPDATE into TASK_WORK", written, withdrawn, tasks);
+    }
+
+    private boolean withdraw(Grant withdrawal) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(withdrawal.groupId())
+                .resourceType(withdrawal.resource()).resourceId(withdrawal.resourceId()).singleResult();
+        boolean changed = false;
+        for (Permission permission : withdrawal.permissions()) {
+            if (authorization != null && authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
+        return changed;
+    }
+
+    /**
+     * The engine used to grant a task's candidates and assignee UPDATE on it, which let them write any variable
+     * of the case through the task and change the task itself; it now grants TASK_WORK (see
+     * {@link EngineWriteGuard}). Grants of tasks created before are turned over once, in pages.
+     */
+    private int taskUpdatesToTaskWork() {
+        int turned = 0;
+        while (true) {
+            List<Authorization> page = authorizations.createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK)
+                    .hasPermission(Permissions.UPDATE).listPage(0, 500).stream()
+                    .filter(grant -> !ANY.equals(grant.getResourceId())).toList();
+            if (page.isEmpty()) {
+                return turned;
+            }
+            for (Authorization grant : page) {
+                grant.removePermission(Permissions.UPDATE);
+                grant.addPermission(Permissions.TASK_WORK);
+                authorizations.saveAuthorization(grant);
+                turned++;
+            }
+        }
     }
 
     private boolean apply(Grant grant) {
