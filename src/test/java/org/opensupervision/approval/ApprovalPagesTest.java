@@ -66,7 +66,7 @@ class ApprovalPagesTest extends IntegrationTest {
         mvc.perform(get("/staff/approval?department=GD-AMR").with(httpBasic("handler-gd-hrss", "handler-gd-hrss")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/staff/approval").with(httpBasic("inspector", "inspector"))).andExpect(status().isNotFound());
-        mvc.perform(get("/staff/approval")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staff/approval")).andExpect(status().isUnauthorized());
 
         String script = mvc.perform(get("/js/approval-live.js")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();

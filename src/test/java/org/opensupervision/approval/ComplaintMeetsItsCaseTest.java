@@ -73,7 +73,7 @@ class ComplaintMeetsItsCaseTest extends IntegrationTest {
         mvc.perform(get("/api/complaints/" + trackingNumber).with(httpBasic("handler-gd-hrss", "handler-gd-hrss")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.approvalCase.caseId").value(caseId))
                 .andExpect(jsonPath("$.approvalCase.departmentCode").value("GD-HRSS"))
-                .andExpect(jsonPath("$.approvalCase.promisedDueAt").exists());
+                .andExpect(jsonPath("$.approvalCase.submittedAt").exists());
         assertThat(page(trackingNumber, "supervisor")).contains("/staff/approval-cases/" + caseId, "红牌");
         assertThat(page(trackingNumber + "?lang=en", "supervisor")).contains("Linked approval case", "Red card");
     }
