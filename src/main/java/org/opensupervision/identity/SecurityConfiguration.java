@@ -87,6 +87,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/approval-items/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.APPROVAL_SYSTEMS),
                                 CamundaIdentityAuthenticationProvider.STAFF)
+                        .requestMatchers(HttpMethod.GET, "/staff/approval-items/**").hasAuthority(
+                                CamundaIdentityAuthenticationProvider.STAFF)
                         .requestMatchers("/api/approval-items/**", "/staff/approval-items/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))

@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize     the largest request body the application (outside the Camunda webapps and engine API)
  *                        accepts; larger ones get 413
- * @param maxBatchBodySize the largest body of the machine endpoints that take batches (approval events of up to
- *                        1,000, a catalogue file): 2 MB
+ * @param maxBatchBodySize the largest body of the endpoints that take batches (approval events of up to 1,000, a
+ *                        catalogue file by API or on the staff page): 2 MB
  * @param exemptAddresses client addresses no rate limit applies to (e.g. a monitoring host)
  * @param rateLimits      named rules: which requests, and how many of them one client may send per period
  */
@@ -22,7 +22,8 @@ public record ProtectionProperties(DataSize maxBodySize, DataSize maxBatchBodySi
                                    Map<String, RateLimit> rateLimits) {
 
     /** The endpoints that take batches, with the larger limit. */
-    public static final List<String> BATCH_PATHS = List.of("/api/approval-events", "/api/approval-items");
+    public static final List<String> BATCH_PATHS = List.of("/api/approval-events", "/api/approval-items",
+            "/staff/approval-items");
 
     public ProtectionProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;

@@ -6,10 +6,12 @@ import java.util.Locale;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ApprovalCaseLookup;
 import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.privacy.ContactVisibility;
 import org.opensupervision.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,9 +34,12 @@ class ComplaintStaffApiController {
     private final Problems problems;
     private final ContactVisibility contacts;
     private final Clock clock;
+    private final ObjectProvider<ApprovalCaseLookup> approvalCases;
 
     ComplaintStaffApiController(ComplaintRecords records, ComplaintAccess scoped, WorkingDayCalendar calendar,
-                                Problems problems, ContactVisibility contacts, Clock clock) {
+                                Problems problems, ContactVisibility contacts, Clock clock,
+                                ObjectProvider<ApprovalCaseLookup> approvalCases) {
+        this.approvalCases = approvalCases;
         this.records = records;
         this.scoped = scoped;
         this.contacts = contacts;
@@ -65,8 +70,10 @@ class ComplaintStaffApiController {
         return ResponseEntity.ok(PageView.of(page, request.sort()));
     }
 
-    @Operation(summary = "Read one complaint, with its missed deadlines",
-            description = "404 also for a case outside the caller's scope (another department's).")
+    @Operation(summary = "Read one complaint, with its missed deadlines and the approval case it names",
+            description = "404 also for a case outside the caller's scope (another department's). approvalCase: the "
+                    + "approval case whose id is the complaint's approvalCaseNumber (status, both limits, cards), "
+                    + "when it exists and the caller may read it (as GET /api/approval-cases/{caseId}); else absent.")
     @GetMapping("/api/complaints/{trackingNumber}")
     ResponseEntity<?> one(@PathVariable String trackingNumber, Authentication login, Locale locale) {
         return scoped.find(login, trackingNumber)
@@ -75,7 +82,10 @@ class ComplaintStaffApiController {
     }
 
     private ComplaintView view(Complaint c, Authentication user) {
-        return ComplaintView.of(c, clock.instant(), records.breachesOf(c), showContact(user, c));
+        ComplaintView view = ComplaintView.of(c, clock.instant(), records.breachesOf(c), showContact(user, c));
+        ApprovalCaseLookup lookup = approvalCases.getIfAvailable();
+        return lookup == null ? view
+                : view.withApprovalCase(lookup.find(c.getApprovalCaseNumber(), user).orElse(null));
     }
 
     /** Complainant privacy: the supervision office, or a reveal of this case (the view is audited). */

@@ -3,12 +3,14 @@ package org.opensupervision.complaint.web;
 import java.time.Clock;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.complaint.ApprovalCaseLookup;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.privacy.ContactVisibility;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,9 +29,12 @@ class ComplaintStaffPageController {
     private final WorkingDayCalendar calendar;
     private final ContactVisibility contacts;
     private final Clock clock;
+    private final ObjectProvider<ApprovalCaseLookup> approvalCases;
 
     ComplaintStaffPageController(ComplaintRecords records, ComplaintAccess scoped, DepartmentDirectory departments,
-                                 WorkingDayCalendar calendar, ContactVisibility contacts, Clock clock) {
+                                 WorkingDayCalendar calendar, ContactVisibility contacts, Clock clock,
+                                 ObjectProvider<ApprovalCaseLookup> approvalCases) {
+        this.approvalCases = approvalCases;
         this.records = records;
         this.scoped = scoped;
         this.contacts = contacts;
@@ -65,6 +70,9 @@ class ComplaintStaffPageController {
         model.addAttribute("concerned", departments.get(complaint.getDepartmentCode()));
         model.addAttribute("handling", departments.find(complaint.getHandlingDepartmentCode()).orElse(null));
         model.addAttribute("now", clock.instant());
+        ApprovalCaseLookup lookup = approvalCases.getIfAvailable();
+        model.addAttribute("approvalCase", lookup == null ? null
+                : lookup.find(complaint.getApprovalCaseNumber(), login).orElse(null));
         return "staff/complaint";
     }
 }

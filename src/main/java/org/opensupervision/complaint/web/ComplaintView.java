@@ -8,6 +8,7 @@ import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.complaint.DeadlineBreach;
+import org.opensupervision.complaint.LinkedApprovalCase;
 
 /** A complaint as staff read it through the API. */
 record ComplaintView(String trackingNumber, ComplaintStatus status, String departmentCode,
@@ -18,7 +19,7 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
                      Instant firstFeedbackBreachedAt, Instant handlingStartedAt, Instant handlingDueAt,
                      Instant handlingBreachedAt, Extension extension, Instant repliedAt, String replyText,
                      int reworkCount, Instant closedAt, Instant rejectedAt, String rejectionReason, boolean overdue,
-                     String processInstanceId, List<Breach> breaches) {
+                     String processInstanceId, List<Breach> breaches, LinkedApprovalCase approvalCase) {
 
     record Contact(String name, String phone, String email) {
     }
@@ -27,6 +28,16 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
     }
 
     record Breach(String kind, String departmentCode, Instant dueAt, Instant recordedAt) {
+    }
+
+    /** The same view with the approval case the complaint names, as the reader may see it (or null). */
+    ComplaintView withApprovalCase(LinkedApprovalCase linked) {
+        return new ComplaintView(trackingNumber, status, departmentCode, handlingDepartmentCode, category, priority,
+                title, description, approvalCaseNumber, incidentDate, anonymous, contact, contactWithheld, submittedAt,
+                routedAt, redirectCount, firstFeedbackDueAt, firstFeedbackAt, firstFeedbackText,
+                firstFeedbackBreachedAt, handlingStartedAt, handlingDueAt, handlingBreachedAt, extension, repliedAt,
+                replyText, reworkCount, closedAt, rejectedAt, rejectionReason, overdue, processInstanceId, breaches,
+                linked);
     }
 
     /**
@@ -51,6 +62,6 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
                 c.getRejectionReason(), c.isOverdue(now), c.getProcessInstanceId(),
                 breaches == null ? null : breaches.stream()
                         .map(b -> new Breach(b.getKind().name(), b.getDepartmentCode(), b.getDueAt(), b.getRecordedAt()))
-                        .toList());
+                        .toList(), null);
     }
 }

@@ -1,0 +1,129 @@
+package org.opensupervision.approval;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.opensupervision.access.StaffScope;
+import org.opensupervision.calendar.DeadlineDisplay;
+import org.opensupervision.complaint.ApprovalCaseLookup;
+import org.opensupervision.complaint.LinkedApprovalCase;
+import org.opensupervision.department.DepartmentDirectory;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * The complaint meets its case: what the complaint pages, the complaint API and the complaint process's forms show of
+ * the approval case a complaint names. Read at each request by the case's natural key, so the link holds whichever of
+ * the two arrived first. Scoped like the approval API: the offices every department's case, a handler their own.
+ */
+@Service
+public class ApprovalCaseLinks implements ApprovalCaseLookup {
+
+    /** Link of the staff case page, as the form summaries name it. */
+    static final String CASE_PAGE = "/staff/approval-cases/";
+
+    private final ApprovalCases cases;
+    private final DepartmentDirectory departments;
+    private final DeadlineDisplay display;
+    private final MessageSource messages;
+
+    ApprovalCaseLinks(ApprovalCases cases, DepartmentDirectory departments, DeadlineDisplay display,
+                      MessageSource messages) {
+        this.cases = cases;
+        this.departments = departments;
+        this.display = display;
+        this.messages = messages;
+    }
+
+    @Override
+    public Optional<LinkedApprovalCase> find(String approvalCaseNumber, Authentication reader) {
+        if (approvalCaseNumber == null || approvalCaseNumber.isBlank()) {
+            return Optional.empty();
+        }
+        StaffScope scope = StaffScope.of(reader, departments);
+        return cases.departmentOf(approvalCaseNumber.trim())
+                .filter(d -> scope.everything() || scope.departmentCodes().contains(d))
+                .flatMap(d -> cases.find(approvalCaseNumber.trim())).map(ApprovalCaseLinks::linked);
+    }
+
+    /**
+     * The case's timeline and cards as bilingual text for a read-only form field, or why none is shown.
+     *
+     * @param audience the departments the task's users handle, or null when the offices work the task (every
+     *                 department's case is theirs to see)
+     */
+    public String summaryOf(String approvalCaseNumber, Set<String> audience) {
+        if (approvalCaseNumber == null || approvalCaseNumber.isBlank()) {
+            return bilingual("approval.summary.none");
+        }
+        String caseId = approvalCaseNumber.trim();
+        Optional<String> department = cases.departmentOf(caseId);
+        if (department.isEmpty()) {
+            return bilingual("approval.summary.notFound", caseId);
+        }
+        if (audience != null && !audience.contains(department.get())) {
+            return bilingual("approval.summary.otherDepartment", caseId);
+        }
+        return cases.find(caseId).map(this::text).orElseGet(() -> bilingual("approval.summary.notFound", caseId));
+    }
+
+    private String text(ApprovalCaseView c) {
+        StringBuilder out = new StringBuilder();
+        out.append(c.caseId()).append(" · ").append(c.itemName()).append(" (").append(c.itemCode()).append(" v")
+                .append(c.itemVersion()).append(") · ")
+                .append(departments.find(c.departmentCode()).map(d -> d.bilingualName()).orElse(c.departmentCode()))
+                .append('\n');
+        out.append(bilingual("approval.summary.status")).append(": ")
+                .append(bilingual("approval.status." + c.status()))
+                .append(c.overdue() ? " · " + bilingual("approval.overdue") : "").append('\n');
+        out.append(bilingual("approval.promisedDueAt")).append(": ").append(display.format(c.promisedDueAt()))
+                .append('\n');
+        out.append(bilingual("approval.statutoryDueAt")).append(": ").append(display.format(c.statutoryDueAt()))
+                .append('\n');
+        out.append(bilingual("approval.stoppedWorkingDays")).append(": ").append(c.stoppedWorkingDays())
+                .append('\n');
+        out.append(bilingual("approval.timeline")).append(":\n");
+        for (ApprovalCaseView.Event e : c.events()) {
+            out.append("  ").append(display.local(e.occurredAt())).append("  ")
+                    .append(bilingual("approval.event." + e.type()));
+            if (e.procedure() != null) {
+                out.append(" · ").append(bilingual("approval.procedure." + e.procedure()));
+            }
+            if (e.decision() != null) {
+                out.append(" · ").append(bilingual("approval.decision." + e.decision()));
+            }
+            out.append(" · ").append(e.channel());
+            if (e.reason() != null) {
+                out.append(" · ").append(e.reason());
+            }
+            out.append('\n');
+        }
+        out.append(bilingual("approval.cards")).append(": ");
+        if (c.cards().isEmpty()) {
+            out.append(bilingual("approval.cards.none"));
+        }
+        for (ApprovalCard card : c.cards()) {
+            out.append("\n  ").append(bilingual("approval.card." + card.colour())).append(" · ")
+                    .append(display.local(card.raisedAt())).append(" · ").append(card.cause().label())
+                    .append(" · ").append(bilingual("approval.cardStatus." + card.status()));
+        }
+        out.append('\n').append(CASE_PAGE).append(c.caseId());
+        return out.toString();
+    }
+
+    private String bilingual(String key, Object... args) {
+        String zh = messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+        String en = messages.getMessage(key, args, Locale.ENGLISH);
+        return zh.equals(en) ? zh : zh + " / " + en;
+    }
+
+    private static LinkedApprovalCase linked(ApprovalCaseView c) {
+        return new LinkedApprovalCase(c.caseId(), c.itemCode(), c.itemName(), c.departmentCode(), c.status().name(),
+                c.submittedAt(), c.acceptedAt(), c.decidedAt(), c.completedAt(), c.promisedDueAt(),
+                c.statutoryDueAt(), c.stoppedWorkingDays(), c.overdue(), c.cards().stream()
+                .map(k -> new LinkedApprovalCase.Card(k.colour().name(), k.cause().name(), k.reason(),
+                        k.raisedAt(), k.status().name())).toList());
+    }
+}

@@ -1,0 +1,60 @@
+package org.opensupervision.approval.process;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.opensupervision.access.StaffGroups;
+import org.opensupervision.approval.ApprovalCaseLinks;
+import org.opensupervision.department.Department;
+import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.workflow.ComplaintProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the creation of a complaint task (triage, first feedback, the office's review), puts the linked approval case's
+ * timeline and cards into the task-local variable {@value #VARIABLE} that its Camunda Form shows read-only. Scoped like
+ * the staff pages: a department's task shows only a case of that department. Task-local, so it leaves the process's
+ * variables alone and ends with the task; a snapshot taken when the task is created (the case page is live).
+ */
+@Component("approvalCaseSummaryListener")
+class ApprovalCaseSummaryListener implements TaskListener {
+
+    static final String VARIABLE = "approvalCaseSummary";
+
+    private static final Set<String> OFFICES = Set.of(StaffGroups.SUPERVISION_OFFICE, StaffGroups.ADMINISTRATORS,
+            StaffGroups.EVALUATION_OFFICE);
+
+    private final ApprovalCaseLinks links;
+    private final DepartmentDirectory departments;
+
+    ApprovalCaseSummaryListener(ApprovalCaseLinks links, DepartmentDirectory departments) {
+        this.links = links;
+        this.departments = departments;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object number = task.getVariable(ComplaintProcess.Var.APPROVAL_CASE_NUMBER);
+        task.setVariableLocal(VARIABLE, links.summaryOf(number instanceof String s ? s : null, audience(task)));
+    }
+
+    /** Null when an office works the task; otherwise the departments whose handler groups are its candidates. */
+    private Set<String> audience(DelegateTask task) {
+        Set<String> codes = new HashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
+                continue;
+            }
+            if (OFFICES.contains(link.getGroupId())) {
+                return null;
+            }
+            departments.all().stream().filter(d -> link.getGroupId().equals(d.handlingGroup()))
+                    .map(Department::code).forEach(codes::add);
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,19 @@
+package org.opensupervision.complaint;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * Finds the approval case a complaint names, for a reader. Implemented by the approval module (which depends on this
+ * one, so the complaint module reads no approval table and knows no approval type). The link is by the case's
+ * natural key, looked up when the complaint is read: whichever of the two arrived first, both orders show it.
+ */
+public interface ApprovalCaseLookup {
+
+    /**
+     * The case with that id, if it exists and the reader may see it (the offices every department's, a handler their
+     * own department's).
+     */
+    Optional<LinkedApprovalCase> find(String approvalCaseNumber, Authentication reader);
+}
