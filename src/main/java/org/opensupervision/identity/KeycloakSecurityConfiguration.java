@@ -127,11 +127,16 @@ class KeycloakSecurityConfiguration {
         return registration;
     }
 
-    /** A Keycloak access token as a staff authentication: user name and {@code groups} claim. */
+    /**
+     * A Keycloak access token as an authentication: the {@code groups} claim as authorities; named by the user name
+     * (staff) or by the machine client (a department's system, client-credentials grant).
+     */
     @Bean
     Converter<Jwt, AbstractAuthenticationToken> keycloakJwt() {
-        return jwt -> new JwtAuthenticationToken(jwt, KeycloakGroups.authorities(jwt.getClaimAsStringList(
-                KeycloakGroups.CLAIM)), jwt.getClaimAsString(KeycloakGroups.USER_NAME_CLAIM));
+        return jwt -> {
+            List<String> groups = jwt.getClaimAsStringList(KeycloakGroups.CLAIM);
+            return new JwtAuthenticationToken(jwt, KeycloakGroups.authorities(groups), KeycloakGroups.name(jwt, groups));
+        };
     }
 
     /** The {@code groups} claim of the ID token as authorities of an OAuth2 login. */

@@ -59,7 +59,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/complaints/new", "/css/**", "/js/**", "/favicon.ico",
                                 "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info",
-                                "/track", "/rate/**", "/api/public/**")
+                                "/track", "/rate/**", "/api/public/**", "/schemas/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints", "/track", "/track/rating",
                                 "/rate/**", "/api/public/**").permitAll()

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The {@code keycloak} profile against a real Keycloak ({@link KeycloakTestServer}, realm
  * {@code keycloak/realm-export.json}): Camunda's identity service reads Keycloak's users and groups, the APIs take
- * Keycloak tokens, and the webapps log in and out through Keycloak over real HTTP, as a browser would.
+ * Keycloak tokens (staff: password grant; the departments' systems: client-credentials grant), and the webapps log in
+ * and out through Keycloak over real HTTP, as a browser would.
  */
 @Tag("keycloak")
 @ActiveProfiles({"test", "keycloak"})
@@ -82,7 +86,50 @@ class KeycloakIdentityTest extends IntegrationTest {
         assertThat(identity.createUserQuery().memberOfGroup("discipline-head").list()).extracting(User::getId)
                 .containsExactly("discipline-head");
         assertThat(identity.createUserQuery().memberOfGroup("supervision-office").list()).extracting(User::getId)
-                .containsExactlyInAnyOrder("demo", "supervisor");
+                .containsExactlyInAnyOrder("demo", "supervisor", "supervision-head");
+        // The office's own overdue steps escalate to its head (as DemoIdentity on the embedded default).
+        assertThat(identity.createGroupQuery().groupMember("supervision-head").list()).extracting(Group::getId)
+                .containsExactlyInAnyOrder("supervision-head", "supervision-office");
+        assertThat(identity.createGroupQuery().groupId("approval-systems").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDepartmentsSystemSendsItsOwnEventsWithAClientCredentialsToken() throws Exception {
+        String token = clientToken("system-gd-amr");
+        String caseId = "KC" + System.nanoTime() % 1_000_000_000L;
+        String occurredAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        String batch = """
+                {"events": [
+                  {"eventId": "%1$s-1", "caseId": "%1$s", "itemCode": "GD-AMR-005", "departmentCode": "GD-AMR",
+                   "type": "SUBMITTED", "occurredAt": "%2$s", "channel": "ONLINE"},
+                  {"eventId": "%1$s-2", "caseId": "%1$s-DRC", "itemCode": "GD-DRC-001", "departmentCode": "GD-DRC",
+                   "type": "SUBMITTED", "occurredAt": "%2$s", "channel": "ONLINE"}
+                ]}""".formatted(caseId, occurredAt);
+
+        HttpResponse<String> response = post("/api/approval-events", token, batch);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = json.readTree(response.body());
+        assertThat(answer.path("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.path("rejected")).hasSize(1);
+        assertThat(answer.path("rejected").get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(answer.path("rejected").get(0).path("code").asText()).isEqualTo("WRONG_DEPARTMENT");
+        assertThat(get("/api/approval-items?department=GD-AMR", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDepartmentsSystemIsNoMemberOfStaff() throws Exception {
+        String token = clientToken("system-gd-amr");
+        assertThat(get("/api/approval-cases", token).statusCode()).isEqualTo(403);
+        assertThat(get("/api/complaints", token).statusCode()).isEqualTo(403);
+        assertThat(get("/engine-rest/task", token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void staffCannotSendApprovalEvents() throws Exception {
+        HttpResponse<String> response = post("/api/approval-events", token("handler-gd-amr"), "{\"events\": []}");
+        assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -223,6 +270,19 @@ class KeycloakIdentityTest extends IntegrationTest {
     private String token(String user) throws Exception {
         String form = "grant_type=password&client_id=supervision-cli&scope=openid&username=" + user + "&password="
                 + user;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(KEYCLOAK.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+
+    /** An access token of a department's system: client-credentials grant with the realm's demo client secret. */
+    private String clientToken(String client) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + client + "&client_secret=dev-only-" + client
+                + "-secret";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(KEYCLOAK.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

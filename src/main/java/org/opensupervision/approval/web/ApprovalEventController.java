@@ -7,9 +7,12 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.opensupervision.approval.ApprovalEventIntake;
 import org.opensupervision.approval.ApprovalProperties;
+import org.opensupervision.approval.EventBatchResult;
 import org.opensupervision.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +37,12 @@ class ApprovalEventController {
                "channel": "ONLINE", "reason": "缺少股东会决议 / The shareholders' resolution is missing"}
             ]}""";
 
+    private static final String ANSWER = """
+            {"accepted": 2, "duplicates": 0, "rejected": [
+              {"index": 2, "eventId": "GD-AMR-44000020260302001-3", "code": "INVALID",
+               "message": "reason: CORRECTION_REQUESTED 须说明理由 / a reason is required"}
+            ]}""";
+
     private final ApprovalEventIntake intake;
     private final ApprovalAccess access;
     private final ApprovalProperties properties;
@@ -54,7 +63,19 @@ class ApprovalEventController {
             that arrives late is placed by its own time and the case's clocks recomputed. A malformed body or more \
             than 1,000 events is a 400 problem and nothing is kept. JSON Schema: /schemas/approval-events.schema.json""",
             requestBody = @RequestBody(content = @Content(mediaType = "application/json",
-                    examples = @ExampleObject(name = "申办、受理、补正", value = EXAMPLE))))
+                    schema = @Schema(implementation = ApprovalEventBatch.class),
+                    examples = @ExampleObject(name = "申办、受理、补正", value = EXAMPLE))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "每条事件的结果 / What became of each event",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = EventBatchResult.class),
+                                    examples = @ExampleObject(name = "一条被拒 / One refused", value = ANSWER))),
+                    @ApiResponse(responseCode = "400", description = "请求体格式错误或超过1000条，全部未保存 / Malformed "
+                            + "body or more than 1,000 events: nothing kept", content = @Content(
+                            mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "401", description = "未认证 / Not authenticated", content = @Content),
+                    @ApiResponse(responseCode = "403", description = "不是部门业务系统 / Not a department's system",
+                            content = @Content(mediaType = "application/problem+json"))})
     @PostMapping("/api/approval-events")
     ResponseEntity<?> receive(@org.springframework.web.bind.annotation.RequestBody ApprovalEventBatch batch,
                               Authentication login, Locale locale) {
