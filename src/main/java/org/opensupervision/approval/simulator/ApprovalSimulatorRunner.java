@@ -61,10 +61,11 @@ class ApprovalSimulatorRunner {
         String runId = Long.toString(clock.millis() / 1000, 36).toUpperCase(java.util.Locale.ROOT);
         simulator = new ApprovalSimulator(this::items, new ApprovalEventsClient(rest, base), calendar, clock,
                 properties, runId);
-        log.info("Approval simulator on (demo data): {} new case(s) a minute, a tick every {}, at most {} open, "
+        log.info("Approval simulator on (demo data): {} new case(s) a minute, a tick every {} s, at most {} open, "
                         + "sent to {}/api/approval-events as the departments' machine users; "
-                        + "off with supervision.approval.simulator.enabled=false", properties.casesPerMinute(),
-                properties.tickInterval(), properties.maxOpenCases(), base);
+                        + "off with supervision.approval.simulator.enabled=false",
+                java.math.BigDecimal.valueOf(properties.casesPerMinute()).stripTrailingZeros().toPlainString(),
+                properties.tickInterval().toMillis() / 1000.0, properties.maxOpenCases(), base);
     }
 
     @Scheduled(fixedDelayString = "${supervision.approval.simulator.tick-interval:10s}",
