@@ -364,6 +364,14 @@ phase_approval() {
   local APP_DB=$APPROVAL_DB APP_PORT=$APPROVAL_APP_PORT
   local jdbc="$JDBC_BASE/$APPROVAL_DB?user=postgres" url="http://127.0.0.1:$APPROVAL_APP_PORT"
   local burl="http://127.0.0.1:$APPROVAL_BASE_PORT"
+  # The bare engine first (it idles through the data load), on its own database and port.
+  section "approval: the bare engine ($APPROVAL_BASE_DB, port $APPROVAL_BASE_PORT), to run beside the application"
+  fresh_db "$APPROVAL_BASE_DB"
+  local t0; t0=$(date +%s%N)
+  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/approval-baseline.jfr",dumponexit=true \
+    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$APPROVAL_BASE_PORT \
+    --spring.datasource.url="$JDBC_BASE/$APPROVAL_BASE_DB" > "$OUT/approval-baseline.log" 2>&1 &
+  local bpid=$!
   if [[ "${APPROVAL_REUSE_DATA:-0}" == 1 ]]; then
     section "approval: reusing the cases of $APPROVAL_DB"
     start_app approval
@@ -373,7 +381,7 @@ phase_approval() {
       # a busy machine), without its approval cases.
       $PG -d postgres -c "drop database if exists $APPROVAL_DB with (force)" \
         -c "create database $APPROVAL_DB template $APPROVAL_TEMPLATE_DB"
-      $PG -d "$APPROVAL_DB" -c "truncate approval_card, approval_event, approval_case"
+      $PG -d "$APPROVAL_DB" -c "truncate approval_card, approval_event, approval_case restart identity"
     else
       fresh_db "$APPROVAL_DB"
     fi
@@ -398,20 +406,13 @@ phase_approval() {
       -c "vacuum analyze approval_card"
   fi
   local pid=$APP_PID
+  echo "approval_baseline_start_seconds=$(wait_ready "$burl/engine-rest/engine" "$t0" 900)" | record
   $PG -d "$APPROVAL_DB" -c "select 'approval_cases_by_status=' || string_agg(status || ':' || n, ' ') from
       (select status, count(*) n from approval_case group by status order by 1) s" | record
   $PG -d "$APPROVAL_DB" -c "select 'approval_cases_by_department=' || string_agg(department_code || ':' || n, ' ') from
       (select department_code, count(*) n from approval_case where is_open group by 1 order by 1) s" | record
   $PG -d "$APPROVAL_DB" -c "select 'approval_database_mb=' || pg_database_size('$APPROVAL_DB') / 1048576" | record
 
-  section "approval: the bare engine ($APPROVAL_BASE_DB, port $APPROVAL_BASE_PORT) and the application side by side"
-  fresh_db "$APPROVAL_BASE_DB"
-  local t0; t0=$(date +%s%N)
-  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/approval-baseline.jfr",dumponexit=true \
-    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$APPROVAL_BASE_PORT \
-    --spring.datasource.url="$JDBC_BASE/$APPROVAL_BASE_DB" > "$OUT/approval-baseline.log" 2>&1 &
-  local bpid=$!
-  echo "approval_baseline_start_seconds=$(wait_ready "$burl/engine-rest/engine" "$t0" 900)" | record
   # Warm-up of both (JIT, connection pools), not measured.
   bench load --url "$burl" --kind engine-start --connections 16 --duration 10 > /dev/null
   bench approval-load --url "$url" --jdbc "$jdbc" --connections "$APPROVAL_SENDERS" --duration 10 --run "w$(date +%s | tail -c 5)" \
