@@ -3,9 +3,11 @@
 #
 #   bench/run.sh [--scale small|full] [phase...]
 #   phases: baseline app starts deadlines   (default: all four, in this order)
+#           timers, approval                (only when named)
 #
 # Every phase writes key=value lines to bench/results/<UTC time>-<scale>/results.txt; docs/benchmarks.md is written
-# from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them).
+# from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them); the phase
+# approval uses its own, supervision_bench_approval and supervision_bench_approval_baseline, on its own ports.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,8 +24,14 @@ case "$SCALE" in
          QUERY_ITERATIONS=20; STARTS=3; FIG3_PADDING=200000; FIG3_SECONDS=120; FIG3_RATE=20; FIG3_DEADLINE=PT1M; FIG3_REMINDER=PT30S ;;
   *) echo "unknown scale $SCALE" >&2; exit 2 ;;
 esac
+# Phase approval (issue 11): open and closed cases generated in the database, intake rounds, cards due per round.
+case "$SCALE" in
+  small) APPROVAL_OPEN=10000; APPROVAL_CLOSED=50000; APPROVAL_SECONDS=20; APPROVAL_BASE_SECONDS=10; APPROVAL_RAISE=200 ;;
+  full)  APPROVAL_OPEN=1000000; APPROVAL_CLOSED=5000000; APPROVAL_SECONDS=60; APPROVAL_BASE_SECONDS=30; APPROVAL_RAISE=1000 ;;
+esac
 for v in BURST_SECONDS INTAKE_SECONDS STORAGE_CASES BASE_TIMERS TIMER_CASES DATAGEN QUERY_ITERATIONS STARTS \
-         FIG3_SECONDS FIG3_RATE FIG3_DEADLINE FIG3_REMINDER FIG3_PADDING; do
+         FIG3_SECONDS FIG3_RATE FIG3_DEADLINE FIG3_REMINDER FIG3_PADDING \
+         APPROVAL_OPEN APPROVAL_CLOSED APPROVAL_SECONDS APPROVAL_BASE_SECONDS APPROVAL_RAISE; do
   override="BENCH_$v"; [[ -n "${!override:-}" ]] && printf -v "$v" '%s' "${!override}"
 done
 
@@ -166,11 +174,11 @@ start_app() {
   MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX java $JFR_OPTS $APP_JAVA_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
     -jar target/efficiency-supervision-*.jar \
     --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
-    --spring.datasource.url="$JDBC_BASE/bench_app" --spring.datasource.username=postgres \
+    --spring.datasource.url="$JDBC_BASE/${APP_DB:-bench_app}" --spring.datasource.username=postgres \
     --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1 \
     --supervision.mail.public-base-url="http://127.0.0.1:$APP_PORT" ${APP_ARGS:-} "$@" > "$OUT/$name.log" 2>&1 &
   APP_PID=$!
-  echo "${name}_start_seconds=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")" | record
+  echo "${name}_start_seconds=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0" 900)" | record
 }
 
 # Waits until every job that is due has run (the intake's routing jobs, mails); records how long that took.
@@ -340,6 +348,123 @@ phase_deadlines() {
     > "$OUT/deadlines-profile.txt" || true
 }
 
+# Approval-case supervision (issue 11). Its own databases and ports (APPROVAL_DB, APPROVAL_BASE_DB, APPROVAL_APP_PORT,
+# APPROVAL_BASE_PORT), so it never touches the other phases' databases. APPROVAL_REUSE_DATA=1 keeps the generated
+# cases of an earlier run (the database must exist; the storage figure is then not measured again).
+APPROVAL_DB=${APPROVAL_DB:-supervision_bench_approval}
+APPROVAL_BASE_DB=${APPROVAL_BASE_DB:-supervision_bench_approval_baseline}
+APPROVAL_APP_PORT=${APPROVAL_APP_PORT:-8281}
+APPROVAL_BASE_PORT=${APPROVAL_BASE_PORT:-8290}
+APPROVAL_SENDERS=${APPROVAL_SENDERS:-4}
+APPROVAL_ROUNDS=${APPROVAL_ROUNDS:-3}
+APPROVAL_BASE_CONNECTIONS=${APPROVAL_BASE_CONNECTIONS:-64}
+
+# Bytes of the approval tables (with their indexes and TOAST), as key=value lines with a prefix.
+approval_storage() {
+  $PG -d "$APPROVAL_DB" -c "select '$1' || relname || '_table_bytes=' || pg_table_size(oid) || E'\\n' || '$1' || relname
+      || '_index_bytes=' || pg_indexes_size(oid) || E'\\n' || '$1' || relname || '_rows=' || reltuples::bigint
+      from pg_class where relname in ('approval_case', 'approval_event', 'approval_card') order by relname"
+  $PG -d "$APPROVAL_DB" -c "select '$1' || 'total_bytes=' || sum(pg_total_relation_size(oid)) from pg_class
+      where relname in ('approval_case', 'approval_event', 'approval_card')"
+}
+
+phase_approval() {
+  local APP_DB=$APPROVAL_DB APP_PORT=$APPROVAL_APP_PORT
+  local jdbc="$JDBC_BASE/$APPROVAL_DB?user=postgres" url="http://127.0.0.1:$APPROVAL_APP_PORT"
+  local burl="http://127.0.0.1:$APPROVAL_BASE_PORT"
+  # The bare engine first (it idles through the data load), on its own database and port.
+  section "approval: the bare engine ($APPROVAL_BASE_DB, port $APPROVAL_BASE_PORT), to run beside the application"
+  fresh_db "$APPROVAL_BASE_DB"
+  local t0; t0=$(date +%s%N)
+  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/approval-baseline.jfr",dumponexit=true \
+    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$APPROVAL_BASE_PORT \
+    --spring.datasource.url="$JDBC_BASE/$APPROVAL_BASE_DB" > "$OUT/approval-baseline.log" 2>&1 &
+  local bpid=$!
+  if [[ "${APPROVAL_REUSE_DATA:-0}" == 1 ]]; then
+    section "approval: reusing the cases of $APPROVAL_DB"
+    start_app approval
+  else
+    if [[ -n "${APPROVAL_TEMPLATE_DB:-}" ]]; then
+      # A copy of a database the application created before (saves the first start's schema creation, minutes on
+      # a busy machine), without its approval cases.
+      $PG -d postgres -c "drop database if exists $APPROVAL_DB with (force)" \
+        -c "create database $APPROVAL_DB template $APPROVAL_TEMPLATE_DB"
+      $PG -d "$APPROVAL_DB" -c "truncate approval_card, approval_event, approval_case restart identity"
+    else
+      fresh_db "$APPROVAL_DB"
+    fi
+    section "approval: start (creates or migrates the schema); the application runs on through the data load"
+    start_app approval
+    section "approval: $APPROVAL_CLOSED closed cases with their events and cards (set-based, indexes rebuilt after)"
+    approval_storage approval_before_ | record > "$OUT/approval-storage-before.txt"
+    bench approval-datagen --jdbc "$jdbc" --what closed --count "$APPROVAL_CLOSED" | record
+    $PG -d "$APPROVAL_DB" -c "vacuum analyze approval_case" -c "vacuum analyze approval_event" \
+      -c "vacuum analyze approval_card"
+    section "approval: figure 4 (storage per closed case, after VACUUM)"
+    approval_storage approval_closed_ | record > "$OUT/approval-storage-closed.txt"
+    local before after
+    before=$(grep total_bytes "$OUT/approval-storage-before.txt" | cut -d= -f2)
+    after=$(grep total_bytes "$OUT/approval-storage-closed.txt" | cut -d= -f2)
+    echo "approval_storage_bytes_per_closed_case=$(( (after - before) / APPROVAL_CLOSED ))" | record
+    $PG -d "$APPROVAL_DB" -c "select 'approval_events_per_closed_case=' || round(count(*)::numeric / $APPROVAL_CLOSED, 2)
+      from approval_event" | record
+    section "approval: $APPROVAL_OPEN open cases with their events and cards (indexes in place)"
+    bench approval-datagen --jdbc "$jdbc" --what open --count "$APPROVAL_OPEN" | record
+    $PG -d "$APPROVAL_DB" -c "vacuum analyze approval_case" -c "vacuum analyze approval_event" \
+      -c "vacuum analyze approval_card"
+  fi
+  local pid=$APP_PID
+  echo "approval_baseline_start_seconds=$(wait_ready "$burl/engine-rest/engine" "$t0" 900)" | record
+  $PG -d "$APPROVAL_DB" -c "select 'approval_cases_by_status=' || string_agg(status || ':' || n, ' ') from
+      (select status, count(*) n from approval_case group by status order by 1) s" | record
+  $PG -d "$APPROVAL_DB" -c "select 'approval_cases_by_department=' || string_agg(department_code || ':' || n, ' ') from
+      (select department_code, count(*) n from approval_case where is_open group by 1 order by 1) s" | record
+  $PG -d "$APPROVAL_DB" -c "select 'approval_database_mb=' || pg_database_size('$APPROVAL_DB') / 1048576" | record
+
+  # Warm-up of both (JIT, connection pools), not measured.
+  bench load --url "$burl" --kind engine-start --connections 16 --duration 10 > /dev/null
+  bench approval-load --url "$url" --jdbc "$jdbc" --connections "$APPROVAL_SENDERS" --duration 10 --run "w$(date +%s | tail -c 5)" \
+    > "$OUT/approval-warmup.txt"
+
+  for r in $(seq 1 "$APPROVAL_ROUNDS"); do
+    section "approval: round $r: bare engine REST starts ($APPROVAL_BASE_CONNECTIONS connections, ${APPROVAL_BASE_SECONDS}s)"
+    echo "approval_round${r}_loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)" | record
+    bench load --url "$burl" --kind engine-start --connections "$APPROVAL_BASE_CONNECTIONS" \
+      --duration "$APPROVAL_BASE_SECONDS" | sed "s/^/approval_baseline_round${r}_/" | record
+    section "approval: round $r: event intake ($APPROVAL_SENDERS senders, batches of 1,000, ${APPROVAL_SECONDS}s); $APPROVAL_RAISE cards due 20 s in"
+    bench approval-raise --jdbc "$jdbc" --count "$APPROVAL_RAISE" --delay 20 --timeout $((APPROVAL_SECONDS + 120)) \
+      > "$OUT/approval-raise-$r.txt" &
+    local raise=$!
+    mark "approval_intake_r${r}_start"
+    bench approval-load --url "$url" --jdbc "$jdbc" --connections "$APPROVAL_SENDERS" \
+      --duration "$APPROVAL_SECONDS" --run "r$r$(date +%s | tail -c 5)" | sed "s/^/approval_intake_round${r}_/" | record
+    mark "approval_intake_r${r}_end"
+    echo "approval_round${r}_loadavg_after=$(cut -d' ' -f1-3 /proc/loadavg)" | record
+    wait $raise || true
+    sed "s/^/approval_round${r}_/" "$OUT/approval-raise-$r.txt" | record
+  done
+  echo "approval_rss_mb_after_intake=$(rss_mb $pid)" | record
+  stop $bpid
+  $PG -d "$APPROVAL_DB" -c "vacuum analyze approval_case" -c "vacuum analyze approval_card"
+  $PG -d "$APPROVAL_DB" -c "select 'approval_cases_after_intake=' || count(*) || ' open ' || count(*) filter (where is_open)
+      from approval_case" | record
+
+  section "approval: figure 3 (live view and list, one request at a time, 3 rounds)"
+  echo "approval_queries_loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)" | record
+  mark approval_queries_start
+  bench approval-queries --base "$url" --iterations "$QUERY_ITERATIONS" | record
+  mark approval_queries_end
+  echo "approval_queries_loadavg_after=$(cut -d' ' -f1-3 /proc/loadavg)" | record
+  stop $pid
+  summarize_jfr approval
+  for r in $(seq 1 "$APPROVAL_ROUNDS"); do
+    bench profile --jfr "$OUT/approval.jfr" --from "$(marked approval_intake_r${r}_start)" \
+      --to "$(marked approval_intake_r${r}_end)" > "$OUT/approval-profile-intake-r$r.txt" || true
+  done
+  bench profile --jfr "$OUT/approval.jfr" --from "$(marked approval_queries_start)" \
+    --to "$(marked approval_queries_end)" > "$OUT/approval-profile-queries.txt" || true
+}
+
 java_duration_seconds() {
   local d=${1#PT}
   case "$d" in *M) echo $(( ${d%M} * 60 )) ;; *S) echo "${d%S}" ;; *H) echo $(( ${d%H} * 3600 )) ;; esac
@@ -360,9 +485,12 @@ summarize_jfr() {
 # no production server has. This stands in for it, for the baseline and the application alike: VACUUM (ANALYZE) of
 # both databases every MAINTENANCE_SECONDS, in the background, for the whole run.
 MAINTENANCE_SECONDS=${MAINTENANCE_SECONDS:-60}
+MAINTENANCE_DBS=""
+[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers)\  ]] && MAINTENANCE_DBS="bench_baseline bench_app"
+[[ " $PHASES " == *" approval "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $APPROVAL_DB $APPROVAL_BASE_DB"
 maintenance() {
   while sleep "$MAINTENANCE_SECONDS"; do
-    for db in bench_baseline bench_app; do
+    for db in $MAINTENANCE_DBS; do
       vacuumdb -q -h 127.0.0.1 -U postgres --analyze -d "$db" >/dev/null 2>&1 || true
     done
   done
@@ -371,7 +499,7 @@ maintenance() {
 machine
 echo "postgres_autovacuum=$($PG -d postgres -c 'show autovacuum')" | record
 if [[ "$($PG -d postgres -c 'show autovacuum')" == "off" ]]; then
-  echo "maintenance=vacuumdb --analyze of both databases every ${MAINTENANCE_SECONDS}s (autovacuum is off)" | record
+  echo "maintenance=vacuumdb --analyze of$MAINTENANCE_DBS every ${MAINTENANCE_SECONDS}s (autovacuum is off)" | record
   maintenance &
   MAINTENANCE_PID=$!
   trap 'kill $MAINTENANCE_PID 2>/dev/null || true' EXIT

@@ -28,6 +28,10 @@ public final class Bench {
                     .generate(options.intValue("count", 1000), options.longValue("seed", 42)));
             case "delays" -> DeadlineDelays.run(options);
             case "profile" -> JfrProfile.run(options);
+            case "approval-datagen" -> ApprovalDataGenerator.run(options);
+            case "approval-load" -> ApprovalLoad.run(options);
+            case "approval-raise" -> ApprovalRaise.run(options);
+            case "approval-queries" -> ApprovalQueries.run(options);
             default -> usage();
         }
     }
@@ -43,6 +47,10 @@ public final class Bench {
                   datagen  --jdbc J --count N [--seed S]                      (closed complaints, breaches, mails)
                   delays   --jdbc J --since ISO-INSTANT                      (breach recorded_at - due_at)
                   profile  --jfr FILE [--from ISO --to ISO] [--top N]        (CPU by subsystem and method)
+                  approval-datagen --jdbc J --what closed|open --count N [--seed 0.42] [--due-now N]
+                  approval-load    --url U --jdbc J [--connections 4] [--batch 1000] [--duration S] [--new-share 0.4]
+                  approval-raise   --jdbc J [--count 1000] [--delay 20] [--timeout 180]
+                  approval-queries --base U [--iterations 20] [--department GD-AMR]
                 """);
     }
 }

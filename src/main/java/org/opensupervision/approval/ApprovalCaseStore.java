@@ -33,6 +33,16 @@ class ApprovalCaseStore {
     private static final String EVENT_COLUMNS = "e.id, e.event_id, e.event_type, e.occurred_at, e.channel, e.reason,"
             + " e.procedure_kind, e.decision";
 
+    /** Rows per multi-row insert: full chunks share one statement text (prepared once per connection). */
+    static final int ROWS_PER_INSERT = 100;
+    private static final String EVENT_INSERT = "insert into approval_event (event_id, case_ref, event_type, occurred_at,"
+            + " received_at, channel, reason, procedure_kind, decision) values ";
+
+    private static final String CASE_INSERT = "insert into approval_case (case_id, item_id, item_code, department_code,"
+            + " case_type, status, is_open, submitted_at, submitted_channel, accepted_at, decided_at, decision,"
+            + " completed_at, completed_channel, closed_at, stopped_wd, stop_since, open_stops, statutory_due_at,"
+            + " promised_due_at, next_check_at, raised_causes, used_wd, last_event_at, updated_at) values ";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ApprovalCatalogue catalogue;
@@ -90,41 +100,50 @@ class ApprovalCaseStore {
                 (rs, n) -> event(rs, c.caseId, c.progress.item().itemCode(), c.departmentCode), c.id);
     }
 
-    /** Inserts new cases and sets their ids. */
+    /**
+     * Inserts new cases and sets their ids: multi-row inserts of up to {@value #ROWS_PER_INSERT} rows, each returning
+     * the ids it generated with the case ids they belong to.
+     */
     void insert(List<StoredCase> cases, Instant now) {
-        if (cases.isEmpty()) {
-            return;
+        for (int from = 0; from < cases.size(); from += ROWS_PER_INSERT) {
+            List<StoredCase> chunk = cases.subList(from, Math.min(cases.size(), from + ROWS_PER_INSERT));
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(CASE_INSERT + rows(chunk.size(), 25),
+                        new String[] {"id", "case_id"});
+                int i = 1;
+                for (StoredCase c : chunk) {
+                    ApprovalItem item = c.progress.item();
+                    ps.setString(i++, c.caseId);
+                    ps.setLong(i++, item.id());
+                    ps.setString(i++, item.itemCode());
+                    ps.setString(i++, c.departmentCode);
+                    ps.setString(i++, item.caseType().name());
+                    i = setState(ps, i, c, now);
+                }
+                return ps;
+            }, keys);
+            List<Map<String, Object>> generated = keys.getKeyList();
+            Map<String, StoredCase> byCaseId = new java.util.HashMap<>();
+            chunk.forEach(c -> byCaseId.put(c.caseId, c));
+            for (int i = 0; i < generated.size(); i++) {
+                Map<String, Object> row = generated.get(i);
+                Object caseId = value(row, "case_id");
+                StoredCase c = caseId == null ? chunk.get(i) : byCaseId.get(caseId.toString());
+                Object id = value(row, "id");
+                c.id = ((Number) (id != null ? id : row.values().iterator().next())).longValue();
+            }
         }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement("insert into approval_case (case_id, item_id, item_code,"
-                        + " department_code, case_type, status, is_open, submitted_at, submitted_channel, accepted_at,"
-                        + " decided_at, decision, completed_at, completed_channel, closed_at, stopped_wd, stop_since,"
-                        + " open_stops, statutory_due_at, promised_due_at, next_check_at, raised_causes, used_wd,"
-                        + " last_event_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                new String[] {"id"}), new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        StoredCase c = cases.get(i);
-                        ApprovalItem item = c.progress.item();
-                        ps.setString(1, c.caseId);
-                        ps.setLong(2, item.id());
-                        ps.setString(3, item.itemCode());
-                        ps.setString(4, c.departmentCode);
-                        ps.setString(5, item.caseType().name());
-                        setState(ps, 6, c, now);
-                    }
+    }
 
-                    @Override
-                    public int getBatchSize() {
-                        return cases.size();
-                    }
-                }, keys);
-        List<Map<String, Object>> generated = keys.getKeyList();
-        for (int i = 0; i < cases.size(); i++) {
-            Object id = generated.get(i).values().iterator().next();
-            cases.get(i).id = ((Number) id).longValue();
+    /** A generated-key column by name, whatever case the driver reports it in. */
+    private static Object value(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
         }
+        return null;
     }
 
     /** Writes the new state of existing cases. */
@@ -152,33 +171,55 @@ class ApprovalCaseStore {
                 });
     }
 
-    /** Keeps accepted events. */
+    /**
+     * Keeps accepted events: multi-row inserts of up to {@value #ROWS_PER_INSERT} rows, so a batch of 1,000 events is
+     * a handful of statements instead of 1,000 (PostgreSQL executes each statement of a JDBC batch on its own).
+     */
     void insertEvents(List<ReportedEvent> events, Map<String, StoredCase> cases, Instant receivedAt) {
-        if (events.isEmpty()) {
-            return;
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<ReportedEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement(EVENT_INSERT + rows(chunk.size(), 9));
+                int i = 1;
+                for (ReportedEvent e : chunk) {
+                    ps.setString(i++, e.eventId());
+                    ps.setLong(i++, cases.get(e.caseId()).id);
+                    ps.setString(i++, e.type().name());
+                    ps.setTimestamp(i++, Timestamp.from(e.occurredAt()));
+                    ps.setTimestamp(i++, Timestamp.from(receivedAt));
+                    ps.setString(i++, e.channel().name());
+                    ps.setString(i++, e.reason());
+                    ps.setString(i++, e.procedure() == null ? null : e.procedure().name());
+                    ps.setString(i++, e.decision() == null ? null : e.decision().name());
+                }
+                return ps;
+            });
         }
-        jdbc.batchUpdate("insert into approval_event (event_id, case_ref, event_type, occurred_at, received_at, channel,"
-                + " reason, procedure_kind, decision) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ReportedEvent e = events.get(i);
-                        ps.setString(1, e.eventId());
-                        ps.setLong(2, cases.get(e.caseId()).id);
-                        ps.setString(3, e.type().name());
-                        ps.setTimestamp(4, Timestamp.from(e.occurredAt()));
-                        ps.setTimestamp(5, Timestamp.from(receivedAt));
-                        ps.setString(6, e.channel().name());
-                        ps.setString(7, e.reason());
-                        ps.setString(8, e.procedure() == null ? null : e.procedure().name());
-                        ps.setString(9, e.decision() == null ? null : e.decision().name());
-                    }
+    }
 
-                    @Override
-                    public int getBatchSize() {
-                        return events.size();
-                    }
-                });
+    /**
+     * Adds a batch's changes to the open cases by department and stage (table approval_open_count), in department and
+     * stage order so that concurrent batches take the rows' locks in the same order. A row missing for a department
+     * and stage is inserted; should a concurrent batch insert it first, the duplicate key has the batch taken again.
+     */
+    void addToOpenCounts(Map<String, Map<CaseStatus, Long>> changes) {
+        changes.forEach((department, byStatus) -> byStatus.forEach((status, delta) -> {
+            if (delta == 0) {
+                return;
+            }
+            int updated = jdbc.update("update approval_open_count set cases = cases + ? where department_code = ?"
+                    + " and status = ?", delta, department, status.name());
+            if (updated == 0) {
+                jdbc.update("insert into approval_open_count (department_code, status, cases) values (?, ?, ?)",
+                        department, status.name(), delta);
+            }
+        }));
+    }
+
+    /** {@code (?, ..., ?), ...}: {@code rows} rows of {@code columns} parameters. */
+    private static String rows(int rows, int columns) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", java.util.Collections.nCopies(rows, row));
     }
 
     private int setState(PreparedStatement ps, int from, StoredCase c, Instant now) throws SQLException {

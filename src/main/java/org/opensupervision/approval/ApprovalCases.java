@@ -111,10 +111,16 @@ public class ApprovalCases {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(query.size() + 1);
         pageArgs.add((long) query.page() * query.size());
+        // Overdue cases are few and old, while the newest cases are never overdue: read in id order, the page would
+        // pass over every newer case first. Their ids come from the undecided cases' index instead (the inner query,
+        // fenced by "offset 0 rows" so it is not read in id order), then the page's rows by id.
+        String from = Boolean.TRUE.equals(query.overdue())
+                ? " from approval_case c where c.id in (select f.id from (select c.id from approval_case c" + where
+                + " offset 0 rows) f order by f.id desc limit ? offset ?) order by c.id desc"
+                : " from approval_case c" + where + " order by c.id desc limit ? offset ?";
         List<ApprovalCaseSummary> rows = jdbc.query("select c.case_id, c.item_code, c.department_code, c.status,"
                 + " c.submitted_at, c.accepted_at, c.promised_due_at, c.statutory_due_at, c.is_open, c.decided_at,"
-                + " c.raised_causes, c.last_event_at from approval_case c" + where
-                + " order by c.id desc limit ? offset ?", (rs, n) -> new ApprovalCaseSummary(rs.getString("case_id"),
+                + " c.raised_causes, c.last_event_at" + from, (rs, n) -> new ApprovalCaseSummary(rs.getString("case_id"),
                 rs.getString("item_code"), rs.getString("department_code"), CaseStatus.valueOf(rs.getString("status")),
                 ApprovalCaseStore.instant(rs, "submitted_at"), ApprovalCaseStore.instant(rs, "accepted_at"),
                 ApprovalCaseStore.instant(rs, "promised_due_at"), ApprovalCaseStore.instant(rs, "statutory_due_at"),
@@ -145,16 +151,21 @@ public class ApprovalCases {
         Timestamp monthStart = Timestamp.from(month.atDay(1).atStartOfDay(calendar.zone()).toInstant());
         String dept = departmentCode == null ? "" : " and department_code = ?";
         Object[] d = departmentCode == null ? new Object[0] : new Object[] {departmentCode};
+        // Open cases by stage: kept by the intake (approval_open_count), not counted over a million rows each time.
         Map<CaseStatus, Long> open = new EnumMap<>(CaseStatus.class);
-        jdbc.query("select status, count(*) as n from approval_case where is_open = true" + dept + " group by status",
+        jdbc.query("select status, sum(cases) as n from approval_open_count where 1 = 1" + dept + " group by status",
                 rs -> {
-                    open.put(CaseStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                    if (rs.getLong("n") != 0) {
+                        open.put(CaseStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                    }
                 }, d);
+        // The conditions below are written out as the partial indexes of V8_3_1 state them (literals, not
+        // parameters), so that PostgreSQL answers each count from its index alone.
         long overdue = jdbc.queryForObject("select count(*) from approval_case where is_open = true"
                 + " and decided_at is null and promised_due_at < ?" + dept, Long.class, args(Timestamp.from(now), d));
         long near = jdbc.queryForObject("select count(*) from approval_case where is_open = true"
-                + " and decided_at is null and promised_due_at >= ? and raised_causes like ?" + dept, Long.class,
-                args(Timestamp.from(now), d, "%" + CardCause.PROMISED_LIMIT_NEAR.name() + "%"));
+                + " and decided_at is null and promised_due_at >= ? and raised_causes like '%"
+                + CardCause.PROMISED_LIMIT_NEAR.name() + "%'" + dept, Long.class, args(Timestamp.from(now), d));
         long yellow = cardCount(CardColour.YELLOW, monthStart, departmentCode);
         long red = cardCount(CardColour.RED, monthStart, departmentCode);
         long[] completed = new long[2];

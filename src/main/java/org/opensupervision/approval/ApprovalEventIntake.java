@@ -106,6 +106,12 @@ public class ApprovalEventIntake {
             }
         }
         Map<String, StoredCase> cases = store.lock(byCase.keySet());
+        Map<StoredCase, CaseStatus> openBefore = new HashMap<>();
+        for (StoredCase c : cases.values()) {
+            if (c.progress.isOpen()) {
+                openBefore.put(c, c.progress.status());
+            }
+        }
         List<StoredCase> created = new ArrayList<>();
         List<StoredCase> changed = new ArrayList<>();
         List<ReportedEvent> kept = new ArrayList<>();
@@ -181,6 +187,7 @@ public class ApprovalEventIntake {
             store.update(created.stream().filter(c -> !c.raised.isEmpty()).toList(), now);
         }
         store.insertEvents(kept, cases, now);
+        store.addToOpenCounts(openCountChanges(created, changed, openBefore));
         rejected.sort(java.util.Comparator.comparingInt(Rejected::index));
         if (!rejected.isEmpty()) {
             log.info("Event batch of {}: {} kept, {} duplicate(s), {} refused (first: #{} {} {})", senderDepartment,
@@ -188,6 +195,30 @@ public class ApprovalEventIntake {
                     rejected.get(0).message());
         }
         return new EventBatchResult(kept.size(), duplicates, List.copyOf(rejected));
+    }
+
+    /**
+     * How the batch changed the open cases by department and stage (for the live view's counts): minus one for the
+     * stage a changed case left, plus one for the stage a new or changed case is now at, if open.
+     */
+    private static Map<String, Map<CaseStatus, Long>> openCountChanges(List<StoredCase> created,
+                                                                       List<StoredCase> changed,
+                                                                       Map<StoredCase, CaseStatus> openBefore) {
+        Map<String, Map<CaseStatus, Long>> changes = new java.util.TreeMap<>();
+        for (List<StoredCase> list : List.of(created, changed)) {
+            for (StoredCase c : list) {
+                Map<CaseStatus, Long> department = changes.computeIfAbsent(c.departmentCode,
+                        k -> new java.util.EnumMap<>(CaseStatus.class));
+                CaseStatus before = openBefore.get(c);
+                if (before != null) {
+                    department.merge(before, -1L, Long::sum);
+                }
+                if (c.progress.isOpen()) {
+                    department.merge(c.progress.status(), 1L, Long::sum);
+                }
+            }
+        }
+        return changes;
     }
 
     /** Applies events that follow the case's last one; an impossible one is refused and the rest go on. */
