@@ -9,6 +9,7 @@ public final class ProblemTypes {
     public static final URI MALFORMED = URI.create("urn:opensupervision:problem:malformed-request");
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:opensupervision:problem:idempotency-key-reused");
     public static final URI NOT_FOUND = URI.create("urn:opensupervision:problem:not-found");
+    public static final URI SERVICE_UNAVAILABLE = URI.create("urn:opensupervision:problem:service-unavailable");
 
     private ProblemTypes() {
     }
