@@ -125,8 +125,9 @@ final class Submissions {
             if (response.statusCode() == 503) {
                 boolean problem = response.headers().firstValue("Content-Type").orElse("")
                         .startsWith("application/problem+json");
-                if (!problem || response.headers().firstValue("Retry-After").isEmpty()) {
-                    unexpected.add("503 without problem details or Retry-After: " + response.headers().map()
+                if (!problem || response.headers().firstValue("Retry-After").isEmpty()
+                        || response.body().contains("Exception") || response.body().contains("\tat ")) {
+                    unexpected.add("503 without problem details or Retry-After, or with a stack trace: " + response.headers().map()
                             + " " + response.body());
                 }
             } else {
