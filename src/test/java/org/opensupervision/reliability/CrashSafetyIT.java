@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CrashSafetyIT {
 
     private static final int KILLS = 3;
-    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration START = Duration.ofMinutes(5);
 
     @Test
     void everyAcknowledgedComplaintSurvivesRepeatedSigkillExactlyOnceAndGetsRouted() {

@@ -65,7 +65,7 @@ class OutageIT {
         properties.put("supervision.mail.dispatch.first-retry", "PT1S");
         properties.put("supervision.mail.dispatch.max-retry", "PT2S");
         properties.put("supervision.mail.dispatch.max-attempts", String.valueOf(MAIL_ATTEMPTS));
-        app = ApplicationProcess.configured("outage", properties).start(Duration.ofMinutes(3));
+        app = ApplicationProcess.configured("outage", properties).start(Duration.ofMinutes(5));
     }
 
     @AfterAll

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @Tag("reliability")
 class TwoNodeClusterIT {
 
-    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration START = Duration.ofMinutes(5);
     private static final Pattern TASK_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String HANDLER = "Basic " + Base64.getEncoder()
             .encodeToString("handler-gd-amr:handler-gd-amr".getBytes(StandardCharsets.UTF_8));
@@ -54,13 +54,12 @@ class TwoNodeClusterIT {
         try (ApplicationProcess a = node("cluster-a", database); ApplicationProcess b = node("cluster-b", database)) {
             // The first node creates the schema; the second joins a database that has it, as in a rolling start.
             a.start(START);
-            Submissions submissions = new Submissions().start(2, Duration.ofMillis(150), a::baseUrl);
             b.start(START);
-            submissions.stop();
             AtomicInteger turn = new AtomicInteger();
             List<ApplicationProcess> nodes = List.of(a, b);
-            submissions.start(2, Duration.ofMillis(150), () -> nodes.get(turn.getAndIncrement() % 2).baseUrl());
-            ApplicationProcess.pause(Duration.ofSeconds(12));
+            Submissions submissions = new Submissions().start(2, Duration.ofMillis(150),
+                    () -> nodes.get(turn.getAndIncrement() % 2).baseUrl());
+            ApplicationProcess.pause(Duration.ofSeconds(15));
             submissions.stop();
             Instant lastSubmission = Instant.now();
 
