@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes, one PostgreSQL (Camunda's homogeneous cluster, issue 12): both nodes take complaints and run jobs; the
- * first-feedback clock is shortened by configuration (reminder 20 s, breach 40 s after submission) so the timers fall
+ * first-feedback clock is shortened by configuration (reminder 12 s, breach 24 s after submission) so the timers fall
  * due during the test; a department handler gives first feedback on some cases through either node while the timers
  * fire; one node is killed with SIGKILL while it is executing timers. Every timer's effect happens exactly once (one
  * reminder mail, one breach with its report), no optimistic-locking failure reaches a user, and the survivor runs the
@@ -89,8 +89,8 @@ class TwoNodeClusterIT {
                     lockedAtKill.size(), lockedByB.size());
             handler.join();
 
-            // Every breach falls due 40 s after its submission; the dead node's locks run out 30 s after they were taken.
-            Instant settled = lastSubmission.plus(Duration.ofSeconds(40)).plus(Duration.ofSeconds(45));
+            // Every breach falls due 24 s after its submission; the dead node's locks run out 30 s after they were taken.
+            Instant settled = lastSubmission.plus(Duration.ofSeconds(24)).plus(Duration.ofSeconds(40));
             Set<String> orphans = lockedByB;
             while (Instant.now().isBefore(settled) || !remaining(database, orphans).isEmpty()
                     && Instant.now().isBefore(settled.plus(Duration.ofSeconds(60)))) {
@@ -146,8 +146,8 @@ class TwoNodeClusterIT {
 
     private static ApplicationProcess node(String name, ReliabilityDatabase database) {
         Map<String, String> properties = new LinkedHashMap<>(database.applicationProperties(database.url()));
-        properties.put("supervision.first-feedback.deadline", "PT40S");
-        properties.put("supervision.first-feedback.reminder-before", "PT20S");
+        properties.put("supervision.first-feedback.deadline", "PT24S");
+        properties.put("supervision.first-feedback.reminder-before", "PT12S");
         // Names the node in Camunda's job log (ACT_HI_JOB_LOG.HOSTNAME_), so the test sees who ran a job.
         properties.put("camunda.bpm.generic-properties.properties.hostname", name);
         return ApplicationProcess.configured(name, properties);
