@@ -72,7 +72,8 @@ record AcknowledgedComplaints(int acknowledged, int found, int duplicates, int l
 
     @Override
     public String toString() {
-        return "acknowledged %d / found %d / duplicates %d / lost %d (without process %d, without audit %d, unrouted %d)"
+        return ("acknowledged %d / found %d / duplicates %d / lost %d "
+                + "(without process %d, without audit %d, unrouted %d)")
                 .formatted(acknowledged, found, duplicates, lost, withoutProcess, withoutAudit, unrouted);
     }
 }

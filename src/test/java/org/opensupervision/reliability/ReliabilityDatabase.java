@@ -109,19 +109,6 @@ final class ReliabilityDatabase {
         return ((Number) value).longValue();
     }
 
-    /** Runs an update, e.g. to stage a row the way an operator would. */
-    int update(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url(), "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException ex) {
-            throw new IllegalStateException(sql, ex);
-        }
-    }
-
     private String url(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

@@ -127,7 +127,8 @@ final class Submissions {
                         .startsWith("application/problem+json");
                 if (!problem || response.headers().firstValue("Retry-After").isEmpty()
                         || response.body().contains("Exception") || response.body().contains("\tat ")) {
-                    unexpected.add("503 without problem details or Retry-After, or with a stack trace: " + response.headers().map()
+                    unexpected.add("503 without problem details or Retry-After, or with a stack trace: "
+                            + response.headers().map()
                             + " " + response.body());
                 }
             } else {

@@ -36,7 +36,8 @@ class DatabaseUnavailableAdviceTest {
         // What a request sees when the database goes away mid-transaction: the rollback failure replaces the original.
         SQLException closed = new SQLException("Connection is closed");
         closed.setStackTrace(new StackTraceElement[] {
-                new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection", "rollback", "ProxyConnection.java", 386)});
+                new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection", "rollback", "ProxyConnection.java",
+                        386)});
         assertThat(DatabaseUnavailableAdvice.isDatabaseUnavailable(new JpaSystemException(
                 new RuntimeException("Unable to rollback against JDBC Connection", closed)))).isTrue();
     }
