@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final URI CONFLICT = URI.create("urn:opensupervision:problem:conflict");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:opensupervision:problem:unsupported-media-type");
     public static final URI METHOD_NOT_ALLOWED = URI.create("urn:opensupervision:problem:method-not-allowed");
+    public static final URI SERVICE_UNAVAILABLE = URI.create("urn:opensupervision:problem:service-unavailable");
 
     private ProblemTypes() {
     }

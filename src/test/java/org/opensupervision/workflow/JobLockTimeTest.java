@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * When a node dies, the jobs it had locked wait for their lock to expire before another node runs them: at Camunda's
- * default that was five minutes of stopped deadlines. The lock is a minute (docs/architecture.md, "Job locks of 60 s").
+ * default that was five minutes of stopped deadlines. The lock is half a minute (docs/architecture.md, "Job locks of 30 s").
  */
 class JobLockTimeTest extends IntegrationTest {
 
@@ -18,6 +18,6 @@ class JobLockTimeTest extends IntegrationTest {
 
     @Test
     void aDeadNodesJobsAreFreeForTheOthersWithinAMinute() {
-        assertThat(camunda.getJobExecution().getLockTimeInMillis()).isEqualTo(60_000);
+        assertThat(camunda.getJobExecution().getLockTimeInMillis()).isEqualTo(30_000);
     }
 }
