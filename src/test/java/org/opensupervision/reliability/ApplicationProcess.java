@@ -191,6 +191,8 @@ final class ApplicationProcess implements AutoCloseable {
         env.put("SUPERVISION_RATING_LINK_SECRET", randomText(random));
         env.put("SUPERVISION_PRIVACY_KEYS_RELIABILITY", Base64.getEncoder().encodeToString(key));
         env.put("SUPERVISION_PRIVACY_ACTIVE_KEY", "reliability");
+        // The approval demo simulator would add its own load and rows to what the scenarios count.
+        env.put("SUPERVISION_APPROVAL_SIMULATOR_ENABLED", "false");
         return Map.copyOf(env);
     }
 
