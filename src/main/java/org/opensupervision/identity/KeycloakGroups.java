@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Keycloak's {@code groups} claim (group names without path: the realm's groups are top-level and named like the
- * Camunda groups) as authorities, the same contract as the embedded login ({@link CamundaIdentityAuthenticationProvider}):
- * one {@code GROUP_<groupId>} per group, and {@code ROLE_STAFF} for everyone but the departments' systems (service
- * accounts in {@code approval-systems}).
+ * Camunda groups) as authorities, the same contract as the embedded login
+ * ({@link CamundaIdentityAuthenticationProvider}): one {@code GROUP_<groupId>} per group, and {@code ROLE_STAFF} for
+ * everyone but the departments' systems (service accounts in {@code approval-systems}).
  */
 final class KeycloakGroups {
 

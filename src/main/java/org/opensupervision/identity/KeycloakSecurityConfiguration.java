@@ -135,7 +135,8 @@ class KeycloakSecurityConfiguration {
     Converter<Jwt, AbstractAuthenticationToken> keycloakJwt() {
         return jwt -> {
             List<String> groups = jwt.getClaimAsStringList(KeycloakGroups.CLAIM);
-            return new JwtAuthenticationToken(jwt, KeycloakGroups.authorities(groups), KeycloakGroups.name(jwt, groups));
+            return new JwtAuthenticationToken(jwt, KeycloakGroups.authorities(groups),
+                    KeycloakGroups.name(jwt, groups));
         };
     }
 
