@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -119,6 +120,7 @@ class ApprovalSimulatorTest extends IntegrationTest {
                 == CardCause.PROMISED_LIMIT_NEAR && card.raisedAt().isBefore(nextMorning))
                 && c.cards().stream().anyMatch(card -> card.cause() == CardCause.PROMISED_LIMIT_PASSED
                 && !card.raisedAt().isBefore(nextMorning)));
+        withdrawTheOpenOnes(after);
     }
 
     @Test
@@ -149,6 +151,7 @@ class ApprovalSimulatorTest extends IntegrationTest {
         assertThat(retried.rejected()).isZero();
         assertThat(LongStream.rangeClosed(1, failed.newCases()).mapToObj(simulator::caseId).map(cases::find))
                 .allMatch(Optional::isPresent);
+        withdrawTheOpenOnes(simulated(simulator));
     }
 
     @Test
@@ -181,6 +184,16 @@ class ApprovalSimulatorTest extends IntegrationTest {
     private List<ApprovalCaseView> simulated(ApprovalSimulator simulator) {
         return LongStream.rangeClosed(1, simulator.started()).mapToObj(simulator::caseId).map(cases::find)
                 .flatMap(Optional::stream).toList();
+    }
+
+    /** Leaves no simulated case open for the watch of the tests that follow (they move the clock months on). */
+    private void withdrawTheOpenOnes(List<ApprovalCaseView> simulated) {
+        String now = clock.instant().atOffset(ZoneOffset.ofHours(8)).toString();
+        simulated.stream().filter(c -> c.status().isOpen())
+                .collect(Collectors.groupingBy(ApprovalCaseView::departmentCode, Collectors.mapping(
+                        c -> new ApprovalEventInput(c.caseId() + "-end", c.caseId(), c.itemCode(), c.departmentCode(),
+                                "WITHDRAWN", now, "ONLINE", null, null, null), Collectors.toList())))
+                .forEach((department, events) -> assertThat(client().send(department, events).rejected()).isEmpty());
     }
 
     private static List<ApprovalCard> cards(List<ApprovalCaseView> simulated) {
