@@ -68,8 +68,8 @@ class LoginFailures {
     }
 
     private Record next(Record old, Instant now, int free, Duration max) {
-        int count = old == null || old.lastFailure().plus(properties.forgetAfter()).isBefore(now) ? 1
-                : old.count() + 1;
+        int count = old == null || old.lastFailure().plus(properties.forgetAfter()).isBefore(now)
+                || old.lastFailure().isAfter(now) ? 1 : old.count() + 1;
         Instant blockedUntil = now;
         if (count > free) {
             int doublings = Math.min(count - free - 1, 30);
@@ -79,9 +79,13 @@ class LoginFailures {
         return new Record(count, now, blockedUntil);
     }
 
+    /**
+     * The wait left. A record whose last failure lies after now was made before the clock was set back (the clock is
+     * the engine's, which tests and operators may move): it blocks nothing, else a wait would last as long as the jump.
+     */
     private static Duration remaining(Record record, Instant now) {
-        return record == null || !record.blockedUntil().isAfter(now) ? Duration.ZERO
-                : Duration.between(now, record.blockedUntil());
+        return record == null || !record.blockedUntil().isAfter(now) || record.lastFailure().isAfter(now)
+                ? Duration.ZERO : Duration.between(now, record.blockedUntil());
     }
 
     private static Duration longer(Duration a, Duration b) {
