@@ -1,6 +1,5 @@
 package org.opensupervision.identity;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +7,10 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.opensupervision.web.BufferedRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -51,7 +48,7 @@ record LoginAttempt(HttpServletRequest request, String account, Kind kind) {
         if (WEBAPP_LOGIN.matcher(path).matches() && isForm(request)) {
             // Camunda's JAX-RS resource reads the form from the body: read it here, then pass it on from memory.
             byte[] body = request.getInputStream().readNBytes(MAX_FORM + 1);
-            HttpServletRequest buffered = new BufferedBody(request, body);
+            HttpServletRequest buffered = new BufferedRequest(request, body);
             String account = body.length > MAX_FORM ? null : formField(body, "username");
             return new LoginAttempt(buffered, account, Kind.WEBAPP_LOGIN);
         }
@@ -116,51 +113,4 @@ record LoginAttempt(HttpServletRequest request, String account, Kind kind) {
         return null;
     }
 
-    /** The request with its body already read. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Blocking reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    StandardCharsets.UTF_8));
-        }
-    }
 }

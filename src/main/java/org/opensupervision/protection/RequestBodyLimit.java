@@ -1,15 +1,12 @@
 package org.opensupervision.protection;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.opensupervision.web.BufferedRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -62,7 +59,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
                 refuse(request, response);
                 return;
             }
-            chain.doFilter(new Buffered(request, body), response);
+            chain.doFilter(new BufferedRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);
@@ -75,57 +72,5 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-    }
-
-    /** The request with its body already read into memory. */
-    private static final class Buffered extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Buffered(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Blocking reads only");
-                }
-            };
-        }
     }
 }
