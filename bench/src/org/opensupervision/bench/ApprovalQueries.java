@@ -3,10 +3,7 @@ package org.opensupervision.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +25,8 @@ final class ApprovalQueries {
         int iterations = options.intValue("iterations", 20);
         String department = options.get("department", "GD-AMR");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String supervisor = basic("supervisor:supervisor");
-        String handler = basic("handler-" + department.toLowerCase(Locale.ROOT) + ":handler-"
+        String supervisor = QueryLatency.basic("supervisor:supervisor");
+        String handler = QueryLatency.basic("handler-" + department.toLowerCase(Locale.ROOT) + ":handler-"
                 + department.toLowerCase(Locale.ROOT));
         Map<String, HttpRequest> pages = new LinkedHashMap<>();
         pages.put("dashboard_province", get(base, "/api/approval-dashboard", supervisor));
@@ -55,27 +52,10 @@ final class ApprovalQueries {
                 + "&card=RED&page=10&size=20", supervisor));
         for (int round = 1; round <= ROUNDS; round++) {
             for (var page : pages.entrySet()) {
-                Latencies latencies = new Latencies();
-                int status = 0;
-                for (int i = 0; i < iterations + 3; i++) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = client.send(page.getValue(),
-                            HttpResponse.BodyHandlers.ofString());
-                    status = response.statusCode();
-                    if (i >= 3) {
-                        latencies.add((System.nanoTime() - start) / 1000);
-                    }
-                }
-                String name = "approval_" + page.getKey() + "_round" + round;
-                System.out.printf(Locale.ROOT, "%1$s_p50_ms=%2$.1f%n%1$s_p95_ms=%3$.1f%n%1$s_max_ms=%4$.1f%n"
-                        + "%1$s_status=%5$d%n", name, latencies.percentileMillis(50), latencies.percentileMillis(95),
-                        latencies.percentileMillis(100), status);
+                QueryLatency.measure(client, "approval_" + page.getKey() + "_round" + round, page.getValue(),
+                        iterations);
             }
         }
-    }
-
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpRequest get(URI base, String path, String auth) {

@@ -48,20 +48,27 @@ final class QueryLatency {
         pages.put("kpi_month_all_departments", get(base, "/api/kpi/months/" + YearMonth.from(month), supervisor));
         for (int round = 1; round <= ROUNDS; round++) {
             for (var page : pages.entrySet()) {
-                Latencies latencies = new Latencies();
-                int status = 0;
-                for (int i = 0; i < iterations + 3; i++) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> response = client.send(page.getValue(),
-                            HttpResponse.BodyHandlers.ofString());
-                    status = response.statusCode();
-                    if (i >= 3) {
-                        latencies.add((System.nanoTime() - start) / 1000);
-                    }
-                }
-                report(page.getKey() + "_round" + round, latencies, status);
+                measure(client, page.getKey() + "_round" + round, page.getValue(), iterations);
             }
         }
+    }
+
+    /**
+     * Sends a request 3 times to warm up, then {@code iterations} times, and prints its p50, p95 and max (and its
+     * status) under {@code name}.
+     */
+    static void measure(HttpClient client, String name, HttpRequest request, int iterations) throws Exception {
+        Latencies latencies = new Latencies();
+        int status = 0;
+        for (int i = 0; i < iterations + 3; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            if (i >= 3) {
+                latencies.add((System.nanoTime() - start) / 1000);
+            }
+        }
+        report(name, latencies, status);
     }
 
     private static void report(String name, Latencies latencies, int status) {
@@ -70,7 +77,7 @@ final class QueryLatency {
                 latencies.percentileMillis(100), status == 0 ? "" : name + "_status=" + status + "\n");
     }
 
-    private static String basic(String credentials) {
+    static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
