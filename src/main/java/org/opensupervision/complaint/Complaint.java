@@ -120,6 +120,21 @@ public class Complaint {
     @Column(name = "handling_breached_at")
     private Instant handlingBreachedAt;
 
+    @Column(name = "supervision_notice_at")
+    private Instant supervisionNoticeAt;
+
+    @Column(name = "supervision_notice_due_at")
+    private Instant supervisionNoticeDueAt;
+
+    @Column(name = "criticized_at")
+    private Instant criticizedAt;
+
+    @Column(name = "criticism_due_at")
+    private Instant criticismDueAt;
+
+    @Column(name = "referred_to_rules_at")
+    private Instant referredToRulesAt;
+
     @Column(name = "extension_requested_at")
     private Instant extensionRequestedAt;
 
@@ -184,6 +199,10 @@ public class Complaint {
         this.processInstanceId = processInstanceId;
     }
 
+    void startHandlingClock(Instant dueAt) {
+        handlingDueAt = dueAt;
+    }
+
     void route(String handlingDepartmentCode, String handlingGroup, int priority, Instant at) {
         this.handlingDepartmentCode = handlingDepartmentCode;
         this.handlingGroup = handlingGroup;
@@ -213,11 +232,10 @@ public class Complaint {
         return true;
     }
 
-    void openHandling(Instant dueAt, Instant at) {
+    void openHandling(Instant at) {
         if (handlingStartedAt == null) {
             handlingStartedAt = at;
         }
-        handlingDueAt = dueAt;
         status = ComplaintStatus.IN_HANDLING;
     }
 
@@ -240,6 +258,25 @@ public class Complaint {
         if (handlingBreachedAt == null) {
             handlingBreachedAt = at;
         }
+    }
+
+    void sendSupervisionNotice(Instant at, Instant dueAt) {
+        supervisionNoticeAt = at;
+        supervisionNoticeDueAt = dueAt;
+    }
+
+    void criticize(Instant at, Instant dueAt) {
+        criticizedAt = at;
+        criticismDueAt = dueAt;
+    }
+
+    void referToRules(Instant at) {
+        referredToRulesAt = at;
+    }
+
+    /** Whether the department submitted a reply after its handling deadline was recorded as missed. */
+    public boolean repliedSinceHandlingBreach() {
+        return repliedAt != null && handlingBreachedAt != null && !repliedAt.isBefore(handlingBreachedAt);
     }
 
     void reply(String text, Instant at) {
@@ -392,6 +429,26 @@ public class Complaint {
 
     public Instant getHandlingBreachedAt() {
         return handlingBreachedAt;
+    }
+
+    public Instant getSupervisionNoticeAt() {
+        return supervisionNoticeAt;
+    }
+
+    public Instant getSupervisionNoticeDueAt() {
+        return supervisionNoticeDueAt;
+    }
+
+    public Instant getCriticizedAt() {
+        return criticizedAt;
+    }
+
+    public Instant getCriticismDueAt() {
+        return criticismDueAt;
+    }
+
+    public Instant getReferredToRulesAt() {
+        return referredToRulesAt;
     }
 
     public Instant getExtensionRequestedAt() {

@@ -104,10 +104,15 @@ public class ComplaintRecords {
         return breaches.countByDepartmentCodeAndKindAndRecordedAtGreaterThanEqual(departmentCode, kind, since);
     }
 
-    /** The case was routed to the department that will handle it. */
+    /**
+     * The case was routed to the department that will handle it: the handling clock starts now, whatever the first
+     * feedback does.
+     */
     public void recordRouting(String trackingNumber, String handlingDepartmentCode, String handlingGroup,
-                              int priority) {
-        get(trackingNumber).route(handlingDepartmentCode, handlingGroup, priority, clock.instant());
+                              int priority, Instant handlingDueAt) {
+        Complaint complaint = get(trackingNumber);
+        complaint.route(handlingDepartmentCode, handlingGroup, priority, clock.instant());
+        complaint.startHandlingClock(handlingDueAt);
     }
 
     /** The supervision office moved the case to another department; deadlines are kept. */
@@ -135,9 +140,9 @@ public class ComplaintRecords {
         return recordBreach(complaint, BreachKind.FIRST_FEEDBACK, complaint.getFirstFeedbackDueAt());
     }
 
-    /** Handling started, with its deadline. */
-    public void openHandling(String trackingNumber, Instant dueAt) {
-        get(trackingNumber).openHandling(dueAt, clock.instant());
+    /** Handling started after the first feedback; its deadline was set at routing. */
+    public void openHandling(String trackingNumber) {
+        get(trackingNumber).openHandling(clock.instant());
     }
 
     /** The department asked for more time. */
@@ -165,6 +170,21 @@ public class ComplaintRecords {
         Complaint complaint = get(trackingNumber);
         complaint.markHandlingBreached(clock.instant());
         return recordBreach(complaint, BreachKind.HANDLING, complaint.getHandlingDueAt());
+    }
+
+    /** The supervision office sent the 督办 notice on a handling breach; the department must act by {@code dueAt}. */
+    public void recordSupervisionNotice(String trackingNumber, Instant dueAt) {
+        get(trackingNumber).sendSupervisionNotice(clock.instant(), dueAt);
+    }
+
+    /** The notice was ignored: the department's head was told (通报); the department must act by {@code dueAt}. */
+    public void recordPublicCriticism(String trackingNumber, Instant dueAt) {
+        get(trackingNumber).criticize(clock.instant(), dueAt);
+    }
+
+    /** The criticism was ignored too: the case went to the supervision rules (执纪问责). */
+    public void recordReferralToRules(String trackingNumber) {
+        get(trackingNumber).referToRules(clock.instant());
     }
 
     /** The department submitted its reply. */

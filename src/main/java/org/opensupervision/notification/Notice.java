@@ -9,6 +9,10 @@ public enum Notice {
     HANDLING_REMINDER(Audience.DEPARTMENT),
     SUPERVISION_NOTICE(Audience.DEPARTMENT_AND_HEAD),
     FIRST_FEEDBACK_BREACH(Audience.SUPERVISION_OFFICE),
+    /** 通报: the 督办 notice was ignored; the head of the department is told, the department in copy. */
+    PUBLIC_CRITICISM(Audience.HEAD_AND_DEPARTMENT),
+    /** A task of the supervision office passed its due date and was offered to the head of the office. */
+    OFFICE_TASK_OVERDUE(Audience.SUPERVISION_OFFICE),
     // Supervision rules, spot checks and disciplinary escalation: sent through Notifications, recipients named there.
     RULE_WARNING(Audience.DEPARTMENT),
     RULE_NOTICE(Audience.DEPARTMENT_AND_HEAD),
@@ -25,7 +29,7 @@ public enum Notice {
 
     /** Who a notice goes to. */
     public enum Audience {
-        CITIZEN, DEPARTMENT, DEPARTMENT_AND_HEAD, SUPERVISION_OFFICE, DISCIPLINE_HEAD, DEPARTMENT_AND_SUPERVISION_OFFICE
+        CITIZEN, DEPARTMENT, DEPARTMENT_AND_HEAD, HEAD_AND_DEPARTMENT, SUPERVISION_OFFICE, DISCIPLINE_HEAD, DEPARTMENT_AND_SUPERVISION_OFFICE
     }
 
     private final Audience audience;

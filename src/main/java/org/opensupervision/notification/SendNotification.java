@@ -69,6 +69,8 @@ class SendNotification implements JavaDelegate {
                     mail);
             case DEPARTMENT_AND_HEAD -> mailer.send(trackingNumber, notice, List.of(handling.notificationAddress()),
                     List.of(handling.headAddress()), mail);
+            case HEAD_AND_DEPARTMENT -> mailer.send(trackingNumber, notice, List.of(handling.headAddress()),
+                    List.of(handling.notificationAddress()), mail);
             case SUPERVISION_OFFICE -> mailer.send(trackingNumber, notice,
                     List.of(properties.supervisionOfficeAddress()), List.of(), mail);
             default -> throw new IllegalStateException(notice + " is sent through Notifications, not this step");
@@ -78,6 +80,9 @@ class SendNotification implements JavaDelegate {
     private Mailer.ComposedMail compose(Notice notice, Complaint complaint, Department concerned, Department handling,
                                         String noticeText) {
         Context context = new Context();
+        // The ladder's own deadlines (issue 13), empty before the step that sets them.
+        context.setVariable("supervisionNoticeDueAt", formatted(complaint.getSupervisionNoticeDueAt()));
+        context.setVariable("criticismDueAt", formatted(complaint.getCriticismDueAt()));
         context.setVariables(Map.of(
                 "complaint", complaint,
                 "concerned", concerned,
@@ -92,4 +97,8 @@ class SendNotification implements JavaDelegate {
         return Mailer.ComposedMail.of(templates.process(notice.template(), context));
     }
 
+
+    private String formatted(java.time.Instant instant) {
+        return instant == null ? "" : display.format(instant);
+    }
 }

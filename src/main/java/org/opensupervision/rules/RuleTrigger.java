@@ -8,5 +8,10 @@ public enum RuleTrigger {
     /** An approval case of the department received a red card (a limit passed, an irregular closure). */
     RED_CARD,
     /** An approval case of the department received a yellow card (a limit near, a stage late). */
-    YELLOW_CARD
+    YELLOW_CARD,
+    /**
+     * The last step of a complaint's supervision ladder: the department ignored the 督办 notice on a missed handling
+     * deadline and the 通报 to its head (issue 13).
+     */
+    CRITICISM_IGNORED
 }

@@ -52,6 +52,26 @@ public final class ComplaintProcess {
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_COMMENT = "reviewComment";
         public static final String REWORK_COUNT = "reworkCount";
+        // Issue 13: the office's own deadlines and the supervision ladder.
+        public static final String TRIAGE_DUE_AT = "triageDueAt";
+        public static final String TRIAGE_REMINDER_AT = "triageReminderAt";
+        /** The handling deadline a reminder was last sent for: a deadline is reminded of once. */
+        public static final String HANDLING_REMINDER_SENT_FOR = "handlingReminderSentFor";
+        /** Whether the reminder that just came due is still worth sending (its deadline ahead, not yet reminded). */
+        public static final String HANDLING_REMINDER_DUE = "handlingReminderDue";
+        public static final String SUPERVISION_NOTICE_TASK_DUE_AT = "supervisionNoticeTaskDueAt";
+        public static final String SUPERVISION_NOTICE_TASK_REMINDER_AT = "supervisionNoticeTaskReminderAt";
+        /** By when the department must act on the 督办 notice. */
+        public static final String SUPERVISION_NOTICE_DUE_AT = "supervisionNoticeDueAt";
+        public static final String SUPERVISION_NOTICE_DUE_DISPLAY = "supervisionNoticeDueDisplay";
+        /** By when the department must act after its head was told (通报). */
+        public static final String CRITICISM_DUE_AT = "criticismDueAt";
+        /** Whether the department replied after its handling breach (the ladder stops). */
+        public static final String REPLIED_SINCE_BREACH = "repliedSinceBreach";
+        public static final String REPLY_REVIEW_DUE_AT = "replyReviewDueAt";
+        public static final String REPLY_REVIEW_REMINDER_AT = "replyReviewReminderAt";
+        /** Local input of the office-task escalation: the overdue task's definition key. */
+        public static final String OVERDUE_TASK = "overdueTask";
         /** Local input of the mail steps: which notice to send. */
         public static final String NOTICE = "notice";
 
@@ -70,6 +90,7 @@ public final class ComplaintProcess {
         public static final String REVIEW_REPLY = "Task_ReviewReply";
         public static final String HANDLING_REMINDER_TIMER = "BoundaryEvent_HandlingReminder";
         public static final String HANDLING_BREACH_TIMER = "BoundaryEvent_HandlingBreach";
+        public static final String RATING_REQUESTED = "Event_RatingRequested";
 
         private Activity() {
         }

@@ -80,7 +80,15 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 .map(IdentityLink::getGroupId).toList();
     }
 
-    private void handledUntilHandling(String trackingNumber) {
+    /** The timers of the case but the triage's (which ends with the triage). */
+    private List<Job> firstFeedbackTimers(String trackingNumber) {
+        List<String> triageTimers = engine.getManagementService().createJobQuery()
+                .processInstanceId(cases.processInstanceId(trackingNumber)).activityId("BoundaryEvent_TriageOverdue")
+                .list().stream().map(Job::getId).toList();
+        return cases.timers(trackingNumber).stream().filter(j -> !triageTimers.contains(j.getId())).toList();
+    }
+
+        private void handledUntilHandling(String trackingNumber) {
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理，正在核查。"));
     }
@@ -176,7 +184,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     void aRedirectMovesTheOpenFirstFeedbackTaskWithoutResettingTheClock() {
         String trackingNumber = routed("GD-AMR", "INACTION");
         Task before = cases.task(trackingNumber, Activity.FIRST_FEEDBACK);
-        List<Job> timersBefore = cases.timers(trackingNumber);
+        List<Job> timersBefore = firstFeedbackTimers(trackingNumber);
 
         cases.advance(trackingNumber, Duration.ofHours(2));
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "REDIRECT",
@@ -189,7 +197,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(after.getId()).isEqualTo(before.getId());
         assertThat(candidateGroups(after)).containsExactly("dept-gd-hrss");
         assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
-        assertThat(cases.timers(trackingNumber)).extracting(Job::getId, Job::getDuedate)
+        assertThat(firstFeedbackTimers(trackingNumber)).extracting(Job::getId, Job::getDuedate)
                 .containsExactlyInAnyOrderElementsOf(timersBefore.stream()
                         .map(j -> org.assertj.core.groups.Tuple.tuple(j.getId(), j.getDuedate())).toList());
         Complaint complaint = complaint(trackingNumber);
@@ -249,6 +257,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     @Test
     void theDepartmentIsRemindedAfter20HoursAndTheBreachIsRecordedAfter24() {
         String trackingNumber = routed("GD-CAD", "SLOW_ACTION");
+        // The office triages in time, so the only mails are the department's reminder and the breach report.
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
 
         cases.advance(trackingNumber, Duration.ofHours(20));
         assertThat(cases.instance(trackingNumber))
@@ -308,8 +318,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE,
                 Map.of("noticeText", "请于3个工作日内办结并书面说明超期原因。"));
         assertThat(cases.instance(trackingNumber))
-                .hasPassed("Task_SendSupervisionNotice", "EndEvent_SupervisionNoticeSent")
-                .isWaitingAt(Activity.HANDLING);
+                .hasPassed("Task_RecordSupervisionNotice", "Task_SendSupervisionNotice")
+                .isWaitingAt(Activity.HANDLING, "Timer_SupervisionNoticeDue");
         // One message, delivered to two mailboxes (the department, and its head in copy).
         assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.body().contains("书面说明超期原因")).hasSize(2)
                 .allSatisfy(notice -> {
@@ -446,5 +456,271 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 .containsEntry("escalatedDepartmentCode", "GD-AMR").containsEntry("escalationSource", "TRIAGE")
                 .containsEntry("escalationReason", "办事人员索要“好处费”")
                 .containsEntry("trackingNumber", trackingNumber);
+    }
+
+    // ---- Issue 13: no case may stall -------------------------------------------------------------------------
+
+    private long mailsWithSubject(String trackingNumber, String subjectPart) {
+        return mailsAbout(trackingNumber).stream().filter(m -> m.subject().contains(subjectPart)).count();
+    }
+
+    private boolean hasCandidateGroup(String trackingNumber, String taskKey, String group) {
+        return candidateGroups(cases.task(trackingNumber, taskKey)).contains(group);
+    }
+
+    @Test
+    void theHandlingClockRunsFromRoutingAndClimbsTheWholeLadderWhenTheDepartmentNeverAnswers() {
+        String trackingNumber = routed("GD-TD", "INACTION");
+
+        // The handling deadline exists from routing on, in the table (for the KPIs) and as timers.
+        assertThat(complaint(trackingNumber).getHandlingDueAt()).isEqualTo(HANDLING_DUE);
+        assertThat(cases.timers(trackingNumber)).extracting(j -> j.getDuedate().toInstant())
+                .contains(HANDLING_REMINDER, HANDLING_DUE);
+
+        cases.advanceTo(trackingNumber, HANDLING_REMINDER);
+        assertThat(cases.instance(trackingNumber)).hasPassed("BoundaryEvent_HandlingReminderBeforeFeedback",
+                "Task_SendHandlingReminder").isWaitingAt(Activity.FIRST_FEEDBACK);
+        assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
+
+        cases.advanceTo(trackingNumber, HANDLING_DUE);
+        assertThat(cases.instance(trackingNumber)).hasPassed("BoundaryEvent_HandlingBreachBeforeFeedback",
+                "Task_RecordHandlingBreach").isWaitingAt(Activity.FIRST_FEEDBACK, Activity.SUPERVISION_NOTICE);
+        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+                .containsExactly(BreachKind.FIRST_FEEDBACK, BreachKind.HANDLING);
+        Task notice = cases.task(trackingNumber, Activity.SUPERVISION_NOTICE);
+        assertThat(notice.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-03-24T16:00:00Z"));
+        assertThat(notice.getFollowUpDate()).isNotNull();
+
+        // 督办: the office writes the notice; the department has 3 working days.
+        cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE, Map.of("noticeText", "请于3个工作日内办结。"));
+        Instant noticeDue = Instant.parse("2026-03-26T16:00:00Z");
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordSupervisionNotice",
+                "Task_SendSupervisionNotice").isWaitingAt(Activity.FIRST_FEEDBACK, "Timer_SupervisionNoticeDue");
+        assertThat(complaint(trackingNumber).getSupervisionNoticeDueAt()).isEqualTo(noticeDue);
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("督办通知")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.body()).contains("2026-03-26 24:00"));
+
+        // 通报: the notice was ignored; the head of the department is told, with a deadline of its own.
+        cases.advanceTo(trackingNumber, noticeDue);
+        Instant criticismDue = Instant.parse("2026-03-31T16:00:00Z");
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterNotice",
+                "Task_RecordPublicCriticism", "Task_SendPublicCriticism")
+                .isWaitingAt(Activity.FIRST_FEEDBACK, "Timer_PublicCriticismDue");
+        assertThat(complaint(trackingNumber).getCriticizedAt()).isEqualTo(noticeDue);
+        assertThat(complaint(trackingNumber).getCriticismDueAt()).isEqualTo(criticismDue);
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("通报")).isNotEmpty()
+                .allSatisfy(m -> {
+                    assertThat(m.to()).containsExactly("head@td.example.gov.cn");
+                    assertThat(m.body()).contains("2026-03-31 24:00");
+                });
+
+        // 执纪问责: still nothing; the rules are asked, and the discipline table refers the department.
+        cases.advanceTo(trackingNumber, criticismDue);
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterCriticism",
+                "Task_ReferOverdueHandlingToRules", "EndEvent_ReferredToRules")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+        assertThat(complaint(trackingNumber).getReferredToRulesAt()).isEqualTo(criticismDue);
+        ProcessInstance check = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("supervision-rule-check").processInstanceBusinessKey(trackingNumber)
+                .variableValueEquals("ruleTrigger", "CRITICISM_IGNORED").singleResult();
+        assertThat(check).isNotNull();
+        engine.getManagementService().createJobQuery().processInstanceId(check.getId()).list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        ProcessInstance discipline = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("disciplinary-escalation").processInstanceBusinessKey(trackingNumber)
+                .singleResult();
+        assertThat(discipline).isNotNull();
+        assertThat(engine.getRuntimeService().getVariables(discipline.getId()))
+                .containsEntry("escalatedDepartmentCode", "GD-TD").containsEntry("escalationSource", "RULES");
+
+        // A late first feedback enters handling past the deadline: the same breach, no second ladder.
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "迟到的反馈。"));
+        assertThat(cases.instance(trackingNumber)).hasPassed("EndEvent_HandlingBreachAlreadyRecorded",
+                "EndEvent_HandlingReminderSkipped").isWaitingAt(Activity.HANDLING);
+        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+                .containsExactly(BreachKind.FIRST_FEEDBACK, BreachKind.HANDLING);
+        assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyAfterTheSupervisionNoticeStopsTheLadder() {
+        String trackingNumber = routed("GD-NR", "SLOW_ACTION");
+        handledUntilHandling(trackingNumber);
+        cases.advanceTo(trackingNumber, HANDLING_DUE);
+        cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE, Map.of("noticeText", "请尽快办结。"));
+
+        reply(trackingNumber, "已办结。");
+        cases.advanceTo(trackingNumber, Instant.parse("2026-03-26T16:00:00Z"));
+
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterNotice",
+                "EndEvent_AnsweredAfterNotice").hasNotPassed("Task_RecordPublicCriticism")
+                .isWaitingAt(Activity.REVIEW_REPLY);
+        assertThat(complaint(trackingNumber).getCriticizedAt()).isNull();
+    }
+
+    @Test
+    void aReplyAfterThePublicCriticismStopsTheLadderBeforeTheRules() {
+        String trackingNumber = routed("GD-EE", "SLOW_ACTION");
+        handledUntilHandling(trackingNumber);
+        cases.advanceTo(trackingNumber, HANDLING_DUE);
+        cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE, Map.of("noticeText", "请尽快办结。"));
+        cases.advanceTo(trackingNumber, Instant.parse("2026-03-26T16:00:00Z"));
+        assertThat(complaint(trackingNumber).getCriticizedAt()).isNotNull();
+
+        reply(trackingNumber, "已办结，超期原因已说明。");
+        cases.advanceTo(trackingNumber, Instant.parse("2026-03-31T16:00:00Z"));
+
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterCriticism",
+                "EndEvent_AnsweredAfterCriticism").hasNotPassed("Task_ReferOverdueHandlingToRules")
+                .isWaitingAt(Activity.REVIEW_REPLY);
+        assertThat(complaint(trackingNumber).getReferredToRulesAt()).isNull();
+    }
+
+    @Test
+    void reworkAfterTheReminderOrTheDeadlineSendsNoDueSoonMailAndRecordsNoSecondOverdue() {
+        String trackingNumber = routed("GD-HC", "INACTION");
+        handledUntilHandling(trackingNumber);
+        cases.advanceTo(trackingNumber, HANDLING_REMINDER);
+        assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
+
+        // Rework after the reminder's moment, before the deadline: the reminder is not sent again.
+        reply(trackingNumber, "初步答复。");
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "REWORK",
+                "reviewComment", "请补充核查结果。"));
+        assertThat(cases.instance(trackingNumber)).hasPassed("EndEvent_HandlingReminderSkipped")
+                .isWaitingAt(Activity.HANDLING);
+        assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
+
+        // Rework after the deadline: neither "due soon" nor a second overdue.
+        cases.advanceTo(trackingNumber, HANDLING_DUE);
+        cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE, Map.of("noticeText", "请尽快办结。"));
+        reply(trackingNumber, "补充答复。");
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "REWORK",
+                "reviewComment", "仍未说明超期原因。"));
+        assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
+        assertThat(mailsWithSubject(trackingNumber, "督办通知")).isEqualTo(2);
+        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+                .containsExactly(BreachKind.HANDLING);
+        assertThat(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(trackingNumber))
+                .taskDefinitionKey(Activity.SUPERVISION_NOTICE).count()).isZero();
+    }
+
+    @Test
+    void officeTasksHaveADueDateAReminderAndGoToTheHeadOfTheOfficeWhenOverdue() {
+        String trackingNumber = routed("GD-PSD", "OTHER");
+        Task triage = cases.task(trackingNumber, Activity.TRIAGE);
+        assertThat(triage.getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
+        assertThat(triage.getFollowUpDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(20)));
+
+        cases.advance(trackingNumber, Duration.ofHours(24));
+        assertThat(cases.instance(trackingNumber)).hasPassed("BoundaryEvent_TriageOverdue", "Task_EscalateTriage");
+        assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-head")).isTrue();
+        assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-office")).isTrue();
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("逾期未办"))
+                .singleElement().satisfies(m -> assertThat(m.to()).containsExactly("supervision-office@example.gov.cn"));
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
+        reply(trackingNumber, "已办结。");
+        Instant repliedAt = MONDAY_MORNING.plus(Duration.ofHours(24));
+        Task review = cases.task(trackingNumber, Activity.REVIEW_REPLY);
+        // 3 working days after the reply (Tuesday 3 March): the end of Friday 6 March.
+        Instant reviewDue = Instant.parse("2026-03-06T16:00:00Z");
+        assertThat(review.getDueDate().toInstant()).isEqualTo(reviewDue);
+        assertThat(review.getFollowUpDate().toInstant()).isBetween(repliedAt, reviewDue);
+        assertThat(hasCandidateGroup(trackingNumber, Activity.REVIEW_REPLY, "supervision-head")).isFalse();
+
+        cases.advanceTo(trackingNumber, reviewDue);
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_EscalateReplyReview");
+        assertThat(hasCandidateGroup(trackingNumber, Activity.REVIEW_REPLY, "supervision-head")).isTrue();
+    }
+
+    @Test
+    void anUnwrittenSupervisionNoticeGoesToTheHeadOfTheOffice() {
+        String trackingNumber = routed("GD-DRC", "SLOW_ACTION");
+        handledUntilHandling(trackingNumber);
+        cases.advanceTo(trackingNumber, HANDLING_DUE);
+        assertThat(hasCandidateGroup(trackingNumber, Activity.SUPERVISION_NOTICE, "supervision-head")).isFalse();
+
+        cases.advanceTo(trackingNumber, Instant.parse("2026-03-24T16:00:00Z"));
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_EscalateSupervisionNotice");
+        assertThat(hasCandidateGroup(trackingNumber, Activity.SUPERVISION_NOTICE, "supervision-head")).isTrue();
+    }
+
+    @Test
+    void aReplyCannotBeApprovedBeforeTriageButCanAfterIt() {
+        String trackingNumber = routed("GD-CAD", "ATTITUDE");
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
+        reply(trackingNumber, "已致歉并整改。");
+        String review = cases.task(trackingNumber, Activity.REVIEW_REPLY).getId();
+
+        assertThatThrownBy(() -> tasks.complete(review, Map.of("reviewDecision", "APPROVE")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("triage");
+        assertThat(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId()).isEqualTo(review);
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    void aRejectionAfterTheDepartmentHasStartedNeedsTheHeadOfTheOffice() {
+        String trackingNumber = routed("GD-EDU", "OTHER");
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理，正在核查。"));
+        String triage = cases.task(trackingNumber, Activity.TRIAGE).getId();
+        Map<String, Object> reject = Map.of("triageDecision", "REJECT", "triageReason", "不属于效能投诉范围。");
+
+        assertThatThrownBy(() -> cases.completeAs("supervisor", triage, reject))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("head of the supervision office");
+        assertThat(cases.task(trackingNumber, Activity.TRIAGE).getId()).isEqualTo(triage);
+
+        cases.completeAs("supervision-head", trackingNumber, Activity.TRIAGE, reject);
+        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.REJECTED);
+    }
+
+    @Test
+    void aFailingRatingStartLeavesTheComplaintClosedAndBecomesAnIncident() {
+        String trackingNumber = routed("GD-SDMA", "INACTION");
+        handledUntilHandling(trackingNumber);
+        reply(trackingNumber, "已办结。");
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+        engine.getRepositoryService().suspendProcessDefinitionByKey("citizen-rating");
+        try {
+            tasks.complete(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId(),
+                    Map.of("reviewDecision", "APPROVE"));
+            assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+            Job ratingStart = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                    .activityId("Event_RatingRequested").singleResult();
+            assertThat(ratingStart).isNotNull();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                String jobId = ratingStart.getId();
+                assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId))
+                        .isInstanceOf(ProcessEngineException.class);
+            }
+            assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(processInstanceId)
+                    .activityId("Event_RatingRequested").count()).isEqualTo(1);
+            assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+            assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("投诉答复")).hasSize(1);
+        } finally {
+            engine.getRepositoryService().activateProcessDefinitionByKey("citizen-rating");
+        }
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        engine.getManagementService().setJobRetries(failed.getId(), 1);
+        engine.getManagementService().executeJob(failed.getId());
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .count()).isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("citizen-rating")
+                .processInstanceBusinessKey(trackingNumber).count()).isEqualTo(1);
+    }
+
+    @Test
+    void everyTaskFormIsBoundToTheDeploymentOfItsModel() {
+        var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ComplaintProcess.KEY).latestVersion().singleResult();
+        var model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
+        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class))
+                .isNotEmpty().allSatisfy(task -> assertThat(task.getCamundaFormRefBinding())
+                        .as("form binding of %s", task.getId()).isEqualTo("deployment"));
     }
 }

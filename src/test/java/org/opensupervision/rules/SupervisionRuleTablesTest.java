@@ -79,7 +79,8 @@ class SupervisionRuleTablesTest extends IntegrationTest {
             "HANDLING_BREACH,        INTEGRITY, 0, 1, 0, 0, -",
             "FIRST_FEEDBACK_BREACH,  OTHER,     0, 0, 5, 0, Rule_DisciplineRepeatedBadRatings:ESCALATE:2",
             "BAD_RATING,             ATTITUDE,  0, 0, 4, 0, -",
-            "BAD_RATING,             ATTITUDE,  0, 0, 5, 0, Rule_DisciplineRepeatedBadRatings:ESCALATE:2"
+            "BAD_RATING,             ATTITUDE,  0, 0, 5, 0, Rule_DisciplineRepeatedBadRatings:ESCALATE:2",
+            "CRITICISM_IGNORED,      OTHER,     0, 1, 0, 0, Rule_DisciplineCriticismIgnored:ESCALATE:2"
     })
     void disciplineRules(String trigger, String category, long ff, long hb, long bad, long disc, String matches) {
         assertThat(matches("supervision-rules-discipline", facts("GD-EDU", trigger, category, ff, hb, bad, disc)))

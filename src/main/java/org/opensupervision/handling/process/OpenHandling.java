@@ -11,25 +11,22 @@ import org.opensupervision.handling.HandlingDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** Starts the handling clock: due a number of working days after routing, with a reminder before. */
+/**
+ * Marks the case as in handling once the first feedback is given. The handling clock itself started at routing
+ * ({@link RecordRouting}); the sub-process's timers are created from the deadline set there.
+ */
 @Component("openHandling")
 class OpenHandling implements JavaDelegate {
 
     private final ComplaintRecords records;
-    private final HandlingDeadlinePolicy policy;
-    private final DeadlineDisplay display;
 
-    OpenHandling(ComplaintRecords records, HandlingDeadlinePolicy policy, DeadlineDisplay display) {
+    OpenHandling(ComplaintRecords records) {
         this.records = records;
-        this.policy = policy;
-        this.display = display;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant dueAt = policy.dueAt(ProcessVariables.instant(execution, Var.ROUTED_AT));
-        setHandlingDeadline(execution, policy, display, dueAt);
-        records.openHandling(execution.getProcessBusinessKey(), dueAt);
+        records.openHandling(execution.getProcessBusinessKey());
     }
 
     static void setHandlingDeadline(DelegateExecution execution, HandlingDeadlinePolicy policy,

@@ -1,27 +1,42 @@
 package org.opensupervision.handling.process;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.handling.OfficeTaskDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
 /**
- * The handling deadline passed. A case returned for rework after its deadline re-enters handling and its breach
- * timer fires again at once: that is the same breach, recorded once, and no second supervision notice.
+ * The handling deadline passed, in handling or still before the first feedback. A case returned for rework (or given
+ * its first feedback) after its deadline enters handling and its breach timer fires again at once: that is the same
+ * breach, recorded once, and no second supervision ladder. A new breach gives the office's 督办 notice its due date.
  */
 @Component("recordHandlingBreach")
 class RecordHandlingBreach implements JavaDelegate {
 
     private final ComplaintRecords records;
+    private final OfficeTaskDeadlinePolicy office;
+    private final Clock clock;
 
-    RecordHandlingBreach(ComplaintRecords records) {
+    RecordHandlingBreach(ComplaintRecords records, OfficeTaskDeadlinePolicy office, Clock clock) {
         this.records = records;
+        this.office = office;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Var.HANDLING_BREACH_IS_NEW,
-                records.recordHandlingBreach(execution.getProcessBusinessKey()));
+        boolean isNew = records.recordHandlingBreach(execution.getProcessBusinessKey());
+        execution.setVariable(Var.HANDLING_BREACH_IS_NEW, isNew);
+        if (isNew) {
+            Instant noticeDueAt = office.supervisionNoticeTaskDueAt(clock.instant());
+            execution.setVariable(Var.SUPERVISION_NOTICE_TASK_DUE_AT, Date.from(noticeDueAt));
+            execution.setVariable(Var.SUPERVISION_NOTICE_TASK_REMINDER_AT, Date.from(office.reminderAt(noticeDueAt)));
+        }
     }
 }

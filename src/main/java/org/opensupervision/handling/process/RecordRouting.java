@@ -11,10 +11,17 @@ import org.opensupervision.access.CaseAuthorizations;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.calendar.DeadlineDisplay;
+import org.opensupervision.handling.HandlingDeadlinePolicy;
+import org.opensupervision.handling.OfficeTaskDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** Takes the routing decision (DMN {@code complaint-routing}) into the case: department, group, priority. */
+/**
+ * Takes the routing decision (DMN {@code complaint-routing}) into the case: department, group, priority. The handling
+ * clock starts here, whatever the first feedback does (15 working days by default), and the office's triage gets
+ * its own deadline. A later redirect keeps both, like the first-feedback clock.
+ */
 @Component("recordRouting")
 class RecordRouting implements JavaDelegate {
 
@@ -22,9 +29,16 @@ class RecordRouting implements JavaDelegate {
     private final DepartmentDirectory departments;
     private final CaseAuthorizations caseAuthorizations;
     private final Clock clock;
+    private final HandlingDeadlinePolicy handling;
+    private final OfficeTaskDeadlinePolicy office;
+    private final DeadlineDisplay display;
 
     RecordRouting(ComplaintRecords records, DepartmentDirectory departments, CaseAuthorizations caseAuthorizations,
-                  Clock clock) {
+                  Clock clock, HandlingDeadlinePolicy handling, OfficeTaskDeadlinePolicy office,
+                  DeadlineDisplay display) {
+        this.handling = handling;
+        this.office = office;
+        this.display = display;
         this.records = records;
         this.departments = departments;
         this.caseAuthorizations = caseAuthorizations;
@@ -34,9 +48,15 @@ class RecordRouting implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Routing routing = Routing.of(execution, departments);
-        routing.applyTo(execution, clock.instant());
+        Instant routedAt = clock.instant();
+        routing.applyTo(execution, routedAt);
+        Instant handlingDueAt = handling.dueAt(routedAt);
+        OpenHandling.setHandlingDeadline(execution, handling, display, handlingDueAt);
+        Instant submittedAt = ProcessVariables.instant(execution, Var.SUBMITTED_AT);
+        execution.setVariable(Var.TRIAGE_DUE_AT, Date.from(office.triageDueAt(submittedAt)));
+        execution.setVariable(Var.TRIAGE_REMINDER_AT, Date.from(office.triageReminderAt(submittedAt)));
         records.recordRouting(execution.getProcessBusinessKey(), routing.department().code(),
-                routing.department().handlingGroup(), routing.priority());
+                routing.department().handlingGroup(), routing.priority(), handlingDueAt);
         caseAuthorizations.grantCase(execution.getProcessInstanceId(), routing.department().handlingGroup());
     }
 

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** A review ends in approval, or in a return for rework that says what to redo. */
+/**
+ * A review ends in approval, or in a return for rework that says what to redo. Triage is a gate: a reply cannot be
+ * approved (and the case closed) before the supervision office has triaged the complaint.
+ */
 @Component("reviewDecisionValidator")
 class ReviewDecisionValidator implements TaskListener {
 
@@ -19,6 +22,8 @@ class ReviewDecisionValidator implements TaskListener {
             }
         } else if (!"APPROVE".equals(decision)) {
             throw new BadUserRequestException("请选择批准或退回重办 / Choose APPROVE or REWORK");
+        } else if (ProcessVariables.string(task, Var.TRIAGE_DECISION) == null) {
+            throw new BadUserRequestException("请先完成分办审核再批准答复 / Complete the triage before approving the reply");
         }
     }
 }

@@ -3,18 +3,27 @@ package org.opensupervision.handling.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.opensupervision.access.StaffGroups;
+import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** Refuses to complete the triage task with an incomplete decision; Tasklist shows the message. */
+/**
+ * Refuses to complete the triage task with an incomplete decision; Tasklist shows the message. Triage is a gate
+ * (docs/architecture.md, "Triage is a gate"): once the department has given its first feedback, only the head of the
+ * supervision office may reject the complaint, since a rejection then ends work the department has begun.
+ */
 @Component("triageDecisionValidator")
 class TriageDecisionValidator implements TaskListener {
 
     private final DepartmentDirectory departments;
+    private final ComplaintRecords records;
 
-    TriageDecisionValidator(DepartmentDirectory departments) {
+    TriageDecisionValidator(DepartmentDirectory departments, ComplaintRecords records) {
         this.departments = departments;
+        this.records = records;
     }
 
     @Override
@@ -40,6 +49,10 @@ class TriageDecisionValidator implements TaskListener {
                 if (ProcessVariables.blank(ProcessVariables.string(task, Var.TRIAGE_REASON))) {
                     throw new BadUserRequestException("不予受理须说明理由 / A rejection needs a reason for the citizen");
                 }
+                if (departmentHasStarted(task) && !byHeadOfOffice(task)) {
+                    throw new BadUserRequestException("承办部门已开始办理，不予受理须由效能监督机构负责人决定 / The department"
+                            + " has started on the case: only the head of the supervision office may reject it now");
+                }
             }
             case "ESCALATE" -> {
                 if (ProcessVariables.blank(ProcessVariables.string(task, Var.TRIAGE_REASON))) {
@@ -48,5 +61,15 @@ class TriageDecisionValidator implements TaskListener {
             }
             default -> throw new BadUserRequestException("未知的分办决定 / Unknown triage decision: " + decision);
         }
+    }
+
+    private boolean departmentHasStarted(DelegateTask task) {
+        String trackingNumber = ProcessVariables.requiredString(task, Var.TRACKING_NUMBER);
+        return records.find(trackingNumber).map(c -> c.getFirstFeedbackAt() != null).orElse(false);
+    }
+
+    private static boolean byHeadOfOffice(DelegateTask task) {
+        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return user != null && user.getGroupIds() != null && user.getGroupIds().contains(StaffGroups.SUPERVISION_HEAD);
     }
 }
