@@ -722,5 +722,14 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class))
                 .isNotEmpty().allSatisfy(task -> assertThat(task.getCamundaFormRefBinding())
                         .as("form binding of %s", task.getId()).isEqualTo("deployment"));
+
+        // The form is found in the model's own deployment (Tasklist asks for it this way).
+        String trackingNumber = routed("GD-HRSS", "OTHER");
+        try (var form = engine.getFormService().getDeployedTaskForm(cases.task(trackingNumber, Activity.TRIAGE).getId())) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"id\": \"complaintTriage\"");
+        } catch (java.io.IOException ex) {
+            throw new AssertionError(ex);
+        }
     }
 }
