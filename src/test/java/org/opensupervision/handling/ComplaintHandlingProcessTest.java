@@ -32,6 +32,12 @@ import org.opensupervision.complaint.DeadlineBreach;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 
 /**
@@ -58,6 +64,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     HistoryService history;
     @Autowired
     ComplaintRecords records;
+    @Autowired
+    MockMvc mvc;
 
     @BeforeEach
     void startOnAMondayMorning() {
@@ -520,6 +528,17 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 "Task_ReferOverdueHandlingToRules", "EndEvent_ReferredToRules")
                 .isWaitingAt(Activity.FIRST_FEEDBACK);
         assertThat(complaint(trackingNumber).getReferredToRulesAt()).isEqualTo(criticismDue);
+        // Recorded, and shown to staff: the API and the case page.
+        try {
+            mvc.perform(get("/api/complaints/" + trackingNumber).with(httpBasic("supervisor", "supervisor")))
+                    .andExpect(jsonPath("$.ladder.noticeDueAt").value("2026-03-26T16:00:00Z"))
+                    .andExpect(jsonPath("$.ladder.criticismDueAt").value("2026-03-31T16:00:00Z"))
+                    .andExpect(jsonPath("$.ladder.referredToRulesAt").value("2026-03-31T16:00:00Z"));
+            mvc.perform(get("/staff/complaints/" + trackingNumber).with(httpBasic("supervisor", "supervisor")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("通报部门负责人")));
+        } catch (Exception ex) {
+            throw new AssertionError(ex);
+        }
         ProcessInstance check = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("supervision-rule-check").processInstanceBusinessKey(trackingNumber)
                 .variableValueEquals("ruleTrigger", "CRITICISM_IGNORED").singleResult();

@@ -19,7 +19,8 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
                      Instant firstFeedbackBreachedAt, Instant handlingStartedAt, Instant handlingDueAt,
                      Instant handlingBreachedAt, Extension extension, Instant repliedAt, String replyText,
                      int reworkCount, Instant closedAt, Instant rejectedAt, String rejectionReason, boolean overdue,
-                     String processInstanceId, List<Breach> breaches, LinkedApprovalCase approvalCase) {
+                     String processInstanceId, List<Breach> breaches, Ladder ladder,
+                     LinkedApprovalCase approvalCase) {
 
     record Contact(String name, String phone, String email) {
     }
@@ -30,6 +31,17 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
     record Breach(String kind, String departmentCode, Instant dueAt, Instant recordedAt) {
     }
 
+    /** The supervision ladder after a handling breach (督办, 通报, referral to the rules); absent before the notice. */
+    record Ladder(Instant noticeAt, Instant noticeDueAt, Instant criticizedAt, Instant criticismDueAt,
+                  Instant referredToRulesAt) {
+
+        static Ladder of(Complaint c) {
+            return c.getSupervisionNoticeAt() == null ? null : new Ladder(c.getSupervisionNoticeAt(),
+                    c.getSupervisionNoticeDueAt(), c.getCriticizedAt(), c.getCriticismDueAt(),
+                    c.getReferredToRulesAt());
+        }
+    }
+
     /** The same view with the approval case the complaint names, as the reader may see it (or null). */
     ComplaintView withApprovalCase(LinkedApprovalCase linked) {
         return new ComplaintView(trackingNumber, status, departmentCode, handlingDepartmentCode, category, priority,
@@ -37,7 +49,7 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
                 routedAt, redirectCount, firstFeedbackDueAt, firstFeedbackAt, firstFeedbackText,
                 firstFeedbackBreachedAt, handlingStartedAt, handlingDueAt, handlingBreachedAt, extension, repliedAt,
                 replyText, reworkCount, closedAt, rejectedAt, rejectionReason, overdue, processInstanceId, breaches,
-                linked);
+                ladder, linked);
     }
 
     /**
@@ -62,6 +74,6 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
                 c.getRejectionReason(), c.isOverdue(now), c.getProcessInstanceId(),
                 breaches == null ? null : breaches.stream()
                         .map(b -> new Breach(b.getKind().name(), b.getDepartmentCode(), b.getDueAt(), b.getRecordedAt()))
-                        .toList(), null);
+                        .toList(), Ladder.of(c), null);
     }
 }
