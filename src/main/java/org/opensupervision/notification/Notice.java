@@ -11,6 +11,8 @@ public enum Notice {
     FIRST_FEEDBACK_BREACH(Audience.SUPERVISION_OFFICE),
     /** 通报: the 督办 notice was ignored; the head of the department is told, the department in copy. */
     PUBLIC_CRITICISM(Audience.HEAD_AND_DEPARTMENT),
+    /** A task of the supervision office reaches its reminder moment (its follow-up date). */
+    OFFICE_TASK_REMINDER(Audience.SUPERVISION_OFFICE),
     /** A task of the supervision office passed its due date and was offered to the head of the office. */
     OFFICE_TASK_OVERDUE(Audience.SUPERVISION_OFFICE),
     // Supervision rules, spot checks and disciplinary escalation: sent through Notifications, recipients named there.

@@ -88,11 +88,12 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 .map(IdentityLink::getGroupId).toList();
     }
 
-    /** The timers of the case but the triage's (which ends with the triage). */
+    /** The timers of the case but the triage's (its reminder and escalation end with the triage). */
     private List<Job> firstFeedbackTimers(String trackingNumber) {
-        List<String> triageTimers = engine.getManagementService().createJobQuery()
-                .processInstanceId(cases.processInstanceId(trackingNumber)).activityId("BoundaryEvent_TriageOverdue")
-                .list().stream().map(Job::getId).toList();
+        List<String> triageTimers = java.util.stream.Stream.of("BoundaryEvent_TriageOverdue", Activity.TRIAGE)
+                .flatMap(activity -> engine.getManagementService().createJobQuery()
+                        .processInstanceId(cases.processInstanceId(trackingNumber)).activityId(activity).list().stream())
+                .map(Job::getId).toList();
         return cases.timers(trackingNumber).stream().filter(j -> !triageTimers.contains(j.getId())).toList();
     }
 
@@ -631,7 +632,15 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(triage.getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
         assertThat(triage.getFollowUpDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(20)));
 
-        cases.advance(trackingNumber, Duration.ofHours(24));
+        cases.advance(trackingNumber, Duration.ofHours(20));
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("即将到期")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.subject()).contains("分办审核");
+                    assertThat(m.to()).containsExactly("supervision-office@example.gov.cn");
+                });
+        assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-head")).isFalse();
+
+        cases.advance(trackingNumber, Duration.ofHours(4));
         assertThat(cases.instance(trackingNumber)).hasPassed("BoundaryEvent_TriageOverdue", "Task_EscalateTriage");
         assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-head")).isTrue();
         assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-office")).isTrue();
@@ -649,6 +658,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(review.getFollowUpDate().toInstant()).isBetween(repliedAt, reviewDue);
         assertThat(hasCandidateGroup(trackingNumber, Activity.REVIEW_REPLY, "supervision-head")).isFalse();
 
+        cases.advanceTo(trackingNumber, review.getFollowUpDate().toInstant());
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("即将到期")
+                && m.subject().contains("答复审核")).hasSize(1);
         cases.advanceTo(trackingNumber, reviewDue);
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_EscalateReplyReview");
         assertThat(hasCandidateGroup(trackingNumber, Activity.REVIEW_REPLY, "supervision-head")).isTrue();
@@ -660,6 +672,12 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         handledUntilHandling(trackingNumber);
         cases.advanceTo(trackingNumber, HANDLING_DUE);
         assertThat(hasCandidateGroup(trackingNumber, Activity.SUPERVISION_NOTICE, "supervision-head")).isFalse();
+        // Created on its last working day: reminded half-way, at noon of Tuesday 24 March.
+        assertThat(cases.task(trackingNumber, Activity.SUPERVISION_NOTICE).getFollowUpDate().toInstant())
+                .isEqualTo(Instant.parse("2026-03-24T04:00:00Z"));
+        cases.advanceTo(trackingNumber, Instant.parse("2026-03-24T04:00:00Z"));
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("即将到期")
+                && m.subject().contains("督办")).hasSize(1);
 
         cases.advanceTo(trackingNumber, Instant.parse("2026-03-24T16:00:00Z"));
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_EscalateSupervisionNotice");

@@ -36,7 +36,7 @@ class RecordHandlingBreach implements JavaDelegate {
         if (isNew) {
             Instant noticeDueAt = office.supervisionNoticeTaskDueAt(clock.instant());
             execution.setVariable(Var.SUPERVISION_NOTICE_TASK_DUE_AT, Date.from(noticeDueAt));
-            execution.setVariable(Var.SUPERVISION_NOTICE_TASK_REMINDER_AT, Date.from(office.reminderAt(noticeDueAt)));
+            execution.setVariable(Var.SUPERVISION_NOTICE_TASK_REMINDER_AT, Date.from(office.reminderAt(clock.instant(), noticeDueAt)));
         }
     }
 }

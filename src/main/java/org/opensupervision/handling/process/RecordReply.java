@@ -31,6 +31,6 @@ class RecordReply implements JavaDelegate {
                 ProcessVariables.requiredString(execution, Var.REPLY_TEXT).trim());
         Instant reviewDueAt = office.replyReviewDueAt(clock.instant());
         execution.setVariable(Var.REPLY_REVIEW_DUE_AT, Date.from(reviewDueAt));
-        execution.setVariable(Var.REPLY_REVIEW_REMINDER_AT, Date.from(office.reminderAt(reviewDueAt)));
+        execution.setVariable(Var.REPLY_REVIEW_REMINDER_AT, Date.from(office.reminderAt(clock.instant(), reviewDueAt)));
     }
 }
