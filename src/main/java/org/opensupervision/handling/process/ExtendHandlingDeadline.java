@@ -31,7 +31,7 @@ class ExtendHandlingDeadline implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant newDueAt = policy.extendedDueAt(ProcessVariables.instant(execution, Var.HANDLING_DUE_AT),
                 ProcessVariables.integer(execution, Var.EXTENSION_WORKING_DAYS));
-        OpenHandling.setHandlingDeadline(execution, policy, display, newDueAt);
+        RecordRouting.setHandlingDeadline(execution, policy, display, newDueAt);
         records.extendHandlingDeadline(execution.getProcessBusinessKey(), newDueAt);
     }
 }

@@ -1,14 +1,8 @@
 package org.opensupervision.handling.process;
 
-import java.time.Instant;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintRecords;
-import org.opensupervision.handling.HandlingDeadlinePolicy;
-import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +21,5 @@ class OpenHandling implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         records.openHandling(execution.getProcessBusinessKey());
-    }
-
-    static void setHandlingDeadline(DelegateExecution execution, HandlingDeadlinePolicy policy,
-                                    DeadlineDisplay display, Instant dueAt) {
-        execution.setVariable(Var.HANDLING_DUE_AT, Date.from(dueAt));
-        execution.setVariable(Var.HANDLING_DUE_DISPLAY, display.format(dueAt));
-        execution.setVariable(Var.HANDLING_REMINDER_AT, Date.from(policy.reminderAt(dueAt)));
     }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.access.CaseAuthorizations;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
-import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.handling.HandlingDeadlinePolicy;
 import org.opensupervision.handling.OfficeTaskDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
@@ -51,13 +51,21 @@ class RecordRouting implements JavaDelegate {
         Instant routedAt = clock.instant();
         routing.applyTo(execution, routedAt);
         Instant handlingDueAt = handling.dueAt(routedAt);
-        OpenHandling.setHandlingDeadline(execution, handling, display, handlingDueAt);
+        setHandlingDeadline(execution, handling, display, handlingDueAt);
         Instant submittedAt = ProcessVariables.instant(execution, Var.SUBMITTED_AT);
         execution.setVariable(Var.TRIAGE_DUE_AT, Date.from(office.triageDueAt(submittedAt)));
         execution.setVariable(Var.TRIAGE_REMINDER_AT, Date.from(office.triageReminderAt(submittedAt)));
         records.recordRouting(execution.getProcessBusinessKey(), routing.department().code(),
                 routing.department().handlingGroup(), routing.priority(), handlingDueAt);
         caseAuthorizations.grantCase(execution.getProcessInstanceId(), routing.department().handlingGroup());
+    }
+
+    /** The handling deadline, its display text and its reminder, as the model's timers and forms read them. */
+    static void setHandlingDeadline(DelegateExecution execution, HandlingDeadlinePolicy policy,
+                                    DeadlineDisplay display, Instant dueAt) {
+        execution.setVariable(Var.HANDLING_DUE_AT, Date.from(dueAt));
+        execution.setVariable(Var.HANDLING_DUE_DISPLAY, display.format(dueAt));
+        execution.setVariable(Var.HANDLING_REMINDER_AT, Date.from(policy.reminderAt(dueAt)));
     }
 
     /** The DMN single result, resolved against the department directory. */
