@@ -12,23 +12,29 @@ import org.opensupervision.evaluation.DepartmentResult;
 import org.opensupervision.evaluation.EvaluationResult;
 import org.opensupervision.evaluation.IndicatorResult;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A period's ranking as the API shows it (the contract of {@code GET /api/public/rankings/{period}}): department
  * names in the reader's language, values rounded to four decimals, no staff names (the public view leaves out who
- * corrected; the staff view says it).
+ * corrected; the staff view says it). Every field of the contract is present, null where there is no value.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record RankingView(String period, String status, int version, int ruleVersion, Instant publishedAt,
                    List<CorrectionView> corrections, List<DepartmentView> departments, List<NoticeView> notices) {
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record DepartmentView(String departmentCode, String departmentName, BigDecimal score, Integer rank, String grade,
                           String gradeLabel, BigDecimal change, List<IndicatorView> indicators) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record IndicatorView(String code, String dimension, String dimensionLabel, Double value, Long numerator,
                          Long denominator, String status, Double score, double weight, boolean corrected,
                          String formula) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CorrectionView(int version, String departmentCode, String departmentName, String indicator,
                           long originalNumerator, long originalDenominator, long correctedNumerator,
                           long correctedDenominator, String reason, Instant correctedAt, boolean afterPublication,
@@ -36,6 +42,7 @@ record RankingView(String period, String status, int version, int ruleVersion, I
     }
 
     /** A 通报批评 at department level: the department and the day, nothing about a person or a case. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NoticeView(String departmentCode, String departmentName, String outcome, LocalDate decidedOn) {
     }
 
