@@ -470,7 +470,7 @@ class EvaluationTest extends IntegrationTest {
         assertThat(mvc.perform(get("/staff/evaluations/2025-04").with(httpBasic("evaluator", "evaluator")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("草稿");
-        mvc.perform(get("/staff/evaluations/2025-04")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staff/evaluations/2025-04")).andExpect(status().isUnauthorized());
     }
 
     @Test
