@@ -9,7 +9,10 @@ import org.opensupervision.audit.AuditRecord;
 import org.opensupervision.audit.AuditTrail;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The versions of the scoring rules. Version 1 is {@link EvaluationRules#defaults()}, written on first use; the
@@ -26,11 +29,14 @@ public class EvaluationRuleBook {
     private final EvaluationStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    EvaluationRuleBook(EvaluationStore store, AuditTrail audit, Clock clock) {
+    EvaluationRuleBook(EvaluationStore store, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The rules in force: the latest version. */
@@ -69,13 +75,17 @@ public class EvaluationRuleBook {
         return next;
     }
 
+    /**
+     * Writes version 1 in a transaction of its own, so that two nodes seeding at once cost the loser only its insert
+     * (PostgreSQL aborts a transaction at a unique violation), then reads what is there.
+     */
     private EvaluationRules seed() {
-        EvaluationRules first = EvaluationRules.defaults().withVersion(1);
         try {
-            store.insertRules(first, null, "默认规则 / Default rules", clock.instant());
+            separately.executeWithoutResult(status -> store.insertRules(EvaluationRules.defaults().withVersion(1), null,
+                    "默认规则 / Default rules", clock.instant()));
         } catch (DuplicateKeyException seededMeanwhile) {
-            return store.rules(1).orElseThrow();
+            // The other node's version 1 is the same defaults.
         }
-        return first;
+        return store.latestRules().orElseThrow();
     }
 }
