@@ -47,6 +47,16 @@ class EvaluationStore {
         return first("select * from evaluation_run where period = ? order by version desc for update", period.code());
     }
 
+    /** Every computed period with its latest version and status, newest period first. */
+    List<Evaluations.PeriodState> periods() {
+        return jdbc.query("select r.period, r.version, r.status, r.computed_at, r.published_at from evaluation_run r "
+                        + "where r.version = (select max(v.version) from evaluation_run v where v.period = r.period) "
+                        + "order by r.period desc",
+                (rs, n) -> new Evaluations.PeriodState(rs.getString("period"), rs.getInt("version"),
+                        rs.getString("status"), rs.getTimestamp("computed_at").toInstant(),
+                        rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()));
+    }
+
     /** The published periods, newest first. */
     List<String> publishedPeriods() {
         return jdbc.queryForList("select distinct period from evaluation_run where status = 'PUBLISHED' "

@@ -180,6 +180,16 @@ public class Evaluations {
         return points;
     }
 
+    /** For staff: every computed period, its latest version and whether it is published, newest first. */
+    @Transactional(readOnly = true)
+    public List<PeriodState> periods() {
+        return store.periods();
+    }
+
+    /** Where a period stands. */
+    public record PeriodState(String period, int version, String status, Instant computedAt, Instant publishedAt) {
+    }
+
     /** One point of a department's trend. */
     public record TrendPoint(String period, BigDecimal score) {
     }

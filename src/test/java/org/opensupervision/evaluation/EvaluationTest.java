@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -471,6 +473,33 @@ class EvaluationTest extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("草稿");
         mvc.perform(get("/staff/evaluations/2025-04")).andExpect(status().isUnauthorized());
+        // Two periods side by side, for staff: April's draft against May as published.
+        JsonNode comparison = json.readTree(mvc.perform(get("/api/evaluations/compare?a=2025-04&b=2025-05")
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.statusA").value("DRAFT")).andExpect(jsonPath("$.statusB").value("PUBLISHED"))
+                .andReturn().getResponse().getContentAsString());
+        for (JsonNode row : comparison.get("departments")) {
+            if (row.get("departmentCode").asText().equals("GD-HRSS")) {
+                assertThat(row.get("scoreB").decimalValue()).isEqualByComparingTo("87.50");
+                assertThat(row.has("scoreA") && !row.get("scoreA").isNull()).isFalse();
+            }
+        }
+        assertThat(mvc.perform(get("/staff/evaluations/compare?a=2025-04&b=2025-05")
+                .with(httpBasic("evaluator", "evaluator"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("省人力资源和社会保障厅").contains("87.50");
+        mvc.perform(get("/api/evaluations/compare?a=2025-04&b=2025-05")
+                .with(httpBasic("handler-gd-hrss", "handler-gd-hrss"))).andExpect(status().isForbidden());
+        // The staff list of computed periods, and recomputing from its form (a published period is only shown).
+        mvc.perform(post("/staff/evaluations").param("period", "2025-04").with(httpBasic("evaluator", "evaluator"))
+                .with(csrf())).andExpect(redirectedUrl("/staff/evaluations/2025-04"));
+        mvc.perform(post("/staff/evaluations").param("period", "2025-05").with(httpBasic("supervisor", "supervisor"))
+                .with(csrf())).andExpect(redirectedUrl("/staff/evaluations/2025-05"));
+        assertThat(evaluations.published(new EvaluationPeriod("2025-05")).orElseThrow().version()).isEqualTo(2);
+        assertThat(mvc.perform(get("/staff/evaluations").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("/staff/evaluations/2025-04").contains("/staff/evaluations/2025-05").contains("草稿");
+        mvc.perform(get("/api/evaluations/compare?a=2025-4&b=2025-05").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"));
     }
 
     @Test
