@@ -102,6 +102,8 @@ final class EvaluationData {
         jdbc.update("delete from approval_case where case_id like ?", PREFIX + "%");
         jdbc.update("delete from citizen_rating where tracking_number like ?", PREFIX + "%");
         jdbc.update("delete from spot_check_sample where tracking_number like ?", PREFIX + "%");
+        jdbc.update("delete from spot_check_round where seed = 20250301 and not exists "
+                + "(select 1 from spot_check_sample s where s.round_id = spot_check_round.id)");
         jdbc.update("delete from disciplinary_case where tracking_number like ?", PREFIX + "%");
         jdbc.update("delete from complaint where tracking_number like ?", PREFIX + "%");
         for (String period : periods) {

@@ -33,10 +33,8 @@ class SupervisionColumnController {
 
     @GetMapping("/supervision")
     String index(Model model, Locale locale) {
-        pages.periods(model);
-        @SuppressWarnings("unchecked")
-        java.util.List<String> months = (java.util.List<String>) model.getAttribute("months");
-        if (months != null && !months.isEmpty()) {
+        java.util.List<String> months = pages.periods(model);
+        if (!months.isEmpty()) {
             pages.published(months.get(0), null).ifPresent(r -> pages.period(r, locale, false, model));
         }
         return "supervision/index";

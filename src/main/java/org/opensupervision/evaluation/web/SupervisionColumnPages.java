@@ -59,11 +59,13 @@ class SupervisionColumnPages {
                 (english ? "Monthly scores of " : "月度得分 ") + department.departmentName()));
     }
 
-    /** The published periods split into months and years, newest first. */
-    void periods(Model model) {
+    /** The published periods split into months and years, newest first; returns the months. */
+    List<String> periods(Model model) {
         List<String> periods = evaluations.publishedPeriods();
-        model.addAttribute("months", periods.stream().filter(p -> p.length() == 7).toList());
+        List<String> months = periods.stream().filter(p -> p.length() == 7).toList();
+        model.addAttribute("months", months);
         model.addAttribute("years", periods.stream().filter(p -> p.length() == 4).toList());
+        return months;
     }
 
     Optional<EvaluationResult> published(String period, Integer version) {
