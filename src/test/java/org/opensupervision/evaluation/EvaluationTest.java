@@ -125,6 +125,8 @@ class EvaluationTest extends IntegrationTest {
         data.rating("ee-1", 1, "GD-EE", "RATED", 1, "2025-03-12T02:00:00Z");
         data.rating("ee-2", 1, "GD-EE", "RATED", 5, "2025-06-12T02:00:00Z");
         data.rating("ee-3", 1, "GD-EE", "RATED", 5, "2025-06-13T02:00:00Z");
+        // HRSS again in June: one satisfied real rating (100), to compare with May as published.
+        data.rating("hrss-6", 1, "GD-HRSS", "RATED", 5, "2025-06-20T02:00:00Z");
     }
 
     @AfterAll
@@ -512,6 +514,11 @@ class EvaluationTest extends IntegrationTest {
         evaluations.correct(june, new CorrectionRequest("GD-EE", "SATISFACTION_RATE", 1L, 2L, "抽查发现一条无效"),
                 "evaluator");
         evaluations.publish(june, "evaluator");
+        // The change since May as published (version 2: 87.50).
+        EvaluationResult publishedJune = evaluations.published(june).orElseThrow();
+        assertThat(publishedJune.department("GD-HRSS").orElseThrow().score()).isEqualByComparingTo("100.00");
+        assertThat(publishedJune.department("GD-HRSS").orElseThrow().change()).isEqualByComparingTo("12.50");
+        assertThat(publishedJune.department("GD-EE").orElseThrow().change()).as("no May score").isNull();
         EvaluationResult year = evaluations.compute(new EvaluationPeriod("2025"), "evaluator");
         DepartmentResult ee = year.department("GD-EE").orElseThrow();
         // March from the data (0 of 1) plus June as published (1 of 2): 1 of 3.
@@ -524,8 +531,13 @@ class EvaluationTest extends IntegrationTest {
         assertThat(drc.indicator(Indicator.DISCIPLINARY_DEDUCTION).numerator()).isGreaterThanOrEqualTo(6);
         assertThat(year.notices()).contains(new PublicNotice("GD-DRC", java.time.LocalDate.of(2025, 3, 15)));
         evaluations.publish(new EvaluationPeriod("2025"), "evaluator");
-        mvc.perform(get("/api/public/rankings/2025")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.period").value("2025"));
+        String annual = mvc.perform(get("/api/public/rankings/2025")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.period").value("2025"))
+                .andExpect(jsonPath("$.notices[0].departmentCode").value("GD-DRC"))
+                .andExpect(jsonPath("$.notices[0].outcome").value("通报批评"))
+                .andExpect(jsonPath("$.notices[0].decidedOn").value("2025-03-15"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(annual).as("a notice names no case and no person").doesNotContain(EvaluationData.PREFIX);
         assertThat(mvc.perform(get("/supervision/2025/GD-EE")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("<svg");
     }
