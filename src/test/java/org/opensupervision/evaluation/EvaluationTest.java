@@ -378,6 +378,13 @@ class EvaluationTest extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(department(first, "GD-HRSS").get("score").decimalValue()).isEqualByComparingTo("75.00");
         assertThat(first.get("corrections")).hasSize(1);
+        // The database itself keeps a published version as it is (H2 and PostgreSQL triggers).
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "update evaluation_run set result = '{}' where period = '2025-05' and version = 1"))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "update evaluation_correction set reason = 'x' where period = '2025-05'"))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
         assertThat(audit.entriesOf(Evaluations.auditKey(may)).stream().map(AuditEntry::kind).toList())
                 .containsSubsequence("EVALUATION_CORRECTED", "EVALUATION_PUBLISHED", "EVALUATION_CORRECTED");
     }
