@@ -29,8 +29,9 @@ class ApprovalEvaluationFigures implements ApprovalFigures {
         Map<String, long[]> rows = new HashMap<>();
         Timestamp f = Timestamp.from(from);
         Timestamp t = Timestamp.from(to);
-        jdbc.query("select department_code, count(*) as n, sum(case when submitted_channel = 'ONLINE' then 1 else 0 end)"
-                + " as online from approval_case where submitted_at >= ? and submitted_at < ? group by department_code",
+        jdbc.query("select department_code, count(*) as n,"
+                + " sum(case when submitted_channel = 'ONLINE' then 1 else 0 end) as online from approval_case"
+                + " where submitted_at >= ? and submitted_at < ? group by department_code",
                 rs -> {
                     long[] r = row(rows, rs.getString("department_code"));
                     r[0] = rs.getLong("n");

@@ -91,8 +91,9 @@ class EvaluationStore {
 
     void insert(EvaluationPeriod period, Correction c) {
         jdbc.update("insert into evaluation_correction (period, version, department_code, indicator_code, "
-                        + "original_numerator, original_denominator, corrected_numerator, corrected_denominator, reason,"
-                        + " corrected_by, corrected_at, after_publication) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "original_numerator, original_denominator, corrected_numerator, corrected_denominator, "
+                        + "reason, corrected_by, corrected_at, after_publication) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 period.code(), c.version(), c.departmentCode(), c.indicator().name(), c.originalNumerator(),
                 c.originalDenominator(), c.correctedNumerator(), c.correctedDenominator(), c.reason(),
                 c.correctedBy(), Timestamp.from(c.correctedAt()), c.afterPublication());

@@ -95,8 +95,8 @@ class SecurityConfiguration {
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Performance evaluation (issue 14): publishing, correcting and the scoring rules are the
                         // evaluation office's; computing and reading drafts, both offices'.
-                        .requestMatchers(HttpMethod.POST, "/api/evaluations/*/publish", "/api/evaluations/*/corrections",
-                                "/api/evaluations/rules").hasAnyAuthority(
+                        .requestMatchers(HttpMethod.POST, "/api/evaluations/*/publish",
+                                "/api/evaluations/*/corrections", "/api/evaluations/rules").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         .requestMatchers("/api/evaluations/**", "/staff/evaluations/**").hasAnyAuthority(

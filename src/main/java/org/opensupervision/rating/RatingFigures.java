@@ -54,8 +54,7 @@ public class RatingFigures {
         }, Timestamp.from(from), Timestamp.from(to));
         jdbc.query("""
                 select department_code, count(*) as due,
-                       sum(case when rectified_at is not null and rectified_at <= rectification_due_at then 1 else 0 end)
-                           as on_time
+                       sum(case when rectified_at <= rectification_due_at then 1 else 0 end) as on_time
                 from citizen_rating where rectification_due_at >= ? and rectification_due_at < ?
                 and status <> 'VOIDED' and department_code is not null group by department_code""", rs -> {
             long[] row = rows.computeIfAbsent(rs.getString("department_code"), d -> new long[5]);

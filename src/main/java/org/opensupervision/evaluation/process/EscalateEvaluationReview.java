@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.evaluation.EvaluationProperties;
 import org.opensupervision.evaluation.MonthlyEvaluation;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
@@ -24,8 +25,11 @@ class EscalateEvaluationReview implements JavaDelegate {
     private final TaskService tasks;
     private final Notifications notifications;
     private final EvaluationProperties properties;
+    private final DeadlineDisplay display;
 
-    EscalateEvaluationReview(TaskService tasks, Notifications notifications, EvaluationProperties properties) {
+    EscalateEvaluationReview(TaskService tasks, Notifications notifications, EvaluationProperties properties,
+                           DeadlineDisplay display) {
+        this.display = display;
         this.tasks = tasks;
         this.notifications = notifications;
         this.properties = properties;
@@ -39,6 +43,10 @@ class EscalateEvaluationReview implements JavaDelegate {
         }
         notifications.send(Notice.EVALUATION_REVIEW_OVERDUE, null, List.of(properties.supervisionHeadAddress()),
                 List.of(properties.officeAddress()), Map.of("period", execution.getVariable(Var.PERIOD),
-                        "dueAt", execution.getVariable(Var.REVIEW_DUE_AT)));
+                        "dueAt", dueAt(execution)));
+    }
+
+    private String dueAt(DelegateExecution execution) {
+        return display.format(((java.util.Date) execution.getVariable(Var.REVIEW_DUE_AT)).toInstant());
     }
 }

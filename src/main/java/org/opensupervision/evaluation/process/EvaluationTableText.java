@@ -26,7 +26,8 @@ class EvaluationTableText {
                     .append(" (").append(d.departmentCode()).append(") | ")
                     .append(d.score() == null ? "未评分 not scored" : d.score().toPlainString()).append(" | ")
                     .append(d.grade() == null ? "-" : d.grade().label(false)).append(" | ")
-                    .append(d.change() == null ? "-" : (d.change().signum() > 0 ? "+" : "") + d.change().toPlainString())
+                    .append(d.change() == null ? "-"
+                            : (d.change().signum() > 0 ? "+" : "") + d.change().toPlainString())
                     .append('\n');
         }
         if (!result.corrections().isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.evaluation.EvaluationProperties;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
 import org.opensupervision.notification.Notice;
@@ -17,8 +18,11 @@ class RemindEvaluationReview implements JavaDelegate {
 
     private final Notifications notifications;
     private final EvaluationProperties properties;
+    private final DeadlineDisplay display;
 
-    RemindEvaluationReview(Notifications notifications, EvaluationProperties properties) {
+    RemindEvaluationReview(Notifications notifications, EvaluationProperties properties,
+                           DeadlineDisplay display) {
+        this.display = display;
         this.notifications = notifications;
         this.properties = properties;
     }
@@ -26,6 +30,10 @@ class RemindEvaluationReview implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         notifications.send(Notice.EVALUATION_REVIEW_REMINDER, null, List.of(properties.officeAddress()), List.of(),
-                Map.of("period", execution.getVariable(Var.PERIOD), "dueAt", execution.getVariable(Var.REVIEW_DUE_AT)));
+                Map.of("period", execution.getVariable(Var.PERIOD), "dueAt", dueAt(execution)));
+    }
+
+    private String dueAt(DelegateExecution execution) {
+        return display.format(((java.util.Date) execution.getVariable(Var.REVIEW_DUE_AT)).toInstant());
     }
 }
