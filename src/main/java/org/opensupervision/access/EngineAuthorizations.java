@@ -80,6 +80,10 @@ class EngineAuthorizations {
         grants.add(new Grant(evaluation, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
                 HistoricProcessInstancePermissions.READ));
         readOnlyModels(grants, evaluation);
+        // The monthly evaluation's review is the evaluation office's one task (issue 14): Tasklist, and the task
+        // grants its candidate group gets from the engine; nothing else to work.
+        grants.add(new Grant(evaluation, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        directory(grants, evaluation);
 
         for (String discipline : List.of(StaffGroups.DISCIPLINE_INSPECTION, StaffGroups.DISCIPLINE_HEAD)) {
             grants.add(new Grant(discipline, Resources.APPLICATION, "tasklist", Permissions.ACCESS));

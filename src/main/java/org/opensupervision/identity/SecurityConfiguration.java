@@ -59,7 +59,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/complaints/new", "/css/**", "/js/**", "/favicon.ico",
                                 "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info",
-                                "/track", "/rate/**", "/api/public/**", "/schemas/**")
+                                "/track", "/rate/**", "/api/public/**", "/schemas/**", "/supervision",
+                                "/supervision/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints", "/api/complaints", "/track", "/track/rating",
                                 "/rate/**", "/api/public/**").permitAll()
@@ -91,6 +92,16 @@ class SecurityConfiguration {
                                 CamundaIdentityAuthenticationProvider.STAFF)
                         .requestMatchers("/api/approval-items/**", "/staff/approval-items/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Performance evaluation (issue 14): publishing, correcting and the scoring rules are the
+                        // evaluation office's; computing and reading drafts, both offices'.
+                        .requestMatchers(HttpMethod.POST, "/api/evaluations/*/publish",
+                                "/api/evaluations/*/corrections", "/api/evaluations/rules").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        .requestMatchers("/api/evaluations/**", "/staff/evaluations/**").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Every department's KPIs side by side: the supervision and evaluation offices'.
                         .requestMatchers("/api/kpi/**", "/staff/kpi/**").hasAnyAuthority(

@@ -27,7 +27,10 @@ public enum Notice {
     // Approval-case supervision: a yellow or red card, and the office's decision on a contested card.
     APPROVAL_CARD(Audience.DEPARTMENT),
     APPROVAL_CARD_CONTEST_DECIDED(Audience.DEPARTMENT),
-    APPROVAL_CONTEST_OVERDUE(Audience.SUPERVISION_OFFICE);
+    APPROVAL_CONTEST_OVERDUE(Audience.SUPERVISION_OFFICE),
+    // Performance evaluation: the review's reminder to the evaluation office, and its escalation to the head.
+    EVALUATION_REVIEW_REMINDER(Audience.SUPERVISION_OFFICE),
+    EVALUATION_REVIEW_OVERDUE(Audience.SUPERVISION_OFFICE);
 
     /** Who a notice goes to. */
     public enum Audience {

@@ -275,7 +275,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 Arguments.of("supervisor", "tasklist", 200), Arguments.of("supervisor", "cockpit", 200),
                 Arguments.of("supervisor", "admin", 403),
                 Arguments.of("inspector", "tasklist", 200), Arguments.of("inspector", "cockpit", 200),
-                Arguments.of("evaluator", "cockpit", 200), Arguments.of("evaluator", "tasklist", 403),
+                Arguments.of("evaluator", "cockpit", 200), Arguments.of("evaluator", "tasklist", 200),
                 Arguments.of("demo", "admin", 200));
     }
 

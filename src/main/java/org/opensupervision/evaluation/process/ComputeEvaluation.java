@@ -1,0 +1,56 @@
+package org.opensupervision.evaluation.process;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opensupervision.calendar.WorkingDayCalendar;
+import org.opensupervision.evaluation.EvaluationPeriod;
+import org.opensupervision.evaluation.EvaluationProperties;
+import org.opensupervision.evaluation.EvaluationResult;
+import org.opensupervision.evaluation.Evaluations;
+import org.opensupervision.evaluation.MonthlyEvaluation.Var;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the draft of this pass's period for every department and opens its review: the table for the form, the
+ * review's due date and reminder, and the form's fields declared in this pass (so a year's review starts blank).
+ */
+@Component("computeEvaluation")
+class ComputeEvaluation implements JavaDelegate {
+
+    private final Evaluations evaluations;
+    private final EvaluationTableText table;
+    private final WorkingDayCalendar calendar;
+    private final EvaluationProperties properties;
+    private final Clock clock;
+
+    ComputeEvaluation(Evaluations evaluations, EvaluationTableText table, WorkingDayCalendar calendar,
+                      EvaluationProperties properties, Clock clock) {
+        this.evaluations = evaluations;
+        this.table = table;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        EvaluationPeriod period = EvaluationPeriod.parse((String) execution.getVariable(Var.PERIOD)).orElseThrow();
+        // A period published by hand meanwhile (staff API) is shown as it stands, not computed again.
+        EvaluationResult result = evaluations.published(period).orElseGet(() -> evaluations.compute(period, null));
+        Instant now = clock.instant();
+        Instant due = calendar.addWorkingDays(now, properties.reviewWorkingDays());
+        Instant reminder = calendar.subtractWorkingDays(due, properties.reminderWorkingDaysBefore());
+        execution.setVariableLocal(Var.TABLE, table.of(result));
+        execution.setVariableLocal(Var.RULE_VERSION, result.ruleVersion());
+        execution.setVariableLocal(Var.REVIEW_DUE_AT, Date.from(due));
+        execution.setVariableLocal(Var.REVIEW_REMINDER_AT, Date.from(reminder.isBefore(now) ? now : reminder));
+        for (String field : new String[] {Var.DECISION, Var.CORRECTION_DEPARTMENT, Var.CORRECTION_INDICATOR,
+                Var.CORRECTION_NUMERATOR, Var.CORRECTION_DENOMINATOR, Var.CORRECTION_REASON}) {
+            execution.setVariableLocal(field, null);
+        }
+    }
+}
