@@ -25,6 +25,12 @@ public final class MonthlyEvaluation {
         public static final String RULE_VERSION = "evaluationRuleVersion";
         public static final String REVIEW_DUE_AT = "reviewDueAt";
         public static final String REVIEW_REMINDER_AT = "reviewReminderAt";
+        /**
+         * Whether the review's reminder and escalation mails went out (local to the period, like its dates): a
+         * correction creates the review task anew, its timers fire again at once, and must not mail a second time.
+         */
+        public static final String REVIEW_REMINDED = "reviewReminded";
+        public static final String REVIEW_ESCALATED = "reviewEscalated";
         /** The form's fields. */
         public static final String DECISION = "evaluationDecision";
         public static final String CORRECTION_DEPARTMENT = "correctionDepartmentCode";

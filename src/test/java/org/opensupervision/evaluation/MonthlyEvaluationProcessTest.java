@@ -177,6 +177,21 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
         assertThat(mails).anyMatch(m -> m.subject().contains("考评审核逾期")
                 && m.to().contains("supervision-head@example.gov.cn"));
 
+        // A correction after the due date creates the task anew and its timers fire again at once: the task is
+        // offered to the head again, but neither mail goes out a second time (GreenMail keeps a copy per recipient).
+        int mailsBefore = mails.size();
+        Map<String, Object> correction = new HashMap<>();
+        correction.put(Var.DECISION, "CORRECT");
+        correction.put(Var.CORRECTION_DEPARTMENT, "GD-AMR");
+        correction.put(Var.CORRECTION_INDICATOR, "SATISFACTION_RATE");
+        correction.put(Var.CORRECTION_NUMERATOR, 1L);
+        correction.put(Var.CORRECTION_DENOMINATOR, 1L);
+        correction.put(Var.CORRECTION_REASON, "逾期后补录一条评价 / A rating recorded after the due date");
+        complete(review(instance), "evaluator", List.of("evaluation-office"), correction);
+        runDueJobs(instance);
+        assertThat(instance).isWaitingAt(MonthlyEvaluation.REVIEW_TASK).task().hasCandidateGroup("supervision-head");
+        assertThat(mailsSentAbout("2024-12")).hasSize(mailsBefore);
+
         // The demo head of the office is in both groups.
         complete(review(instance), "supervision-head", List.of("supervision-head", "supervision-office"), Map.of(Var.DECISION, "PUBLISH"));
         Task year = review(instance);

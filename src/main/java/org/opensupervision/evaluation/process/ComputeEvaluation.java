@@ -48,6 +48,8 @@ class ComputeEvaluation implements JavaDelegate {
         execution.setVariableLocal(Var.RULE_VERSION, result.ruleVersion());
         execution.setVariableLocal(Var.REVIEW_DUE_AT, Date.from(due));
         execution.setVariableLocal(Var.REVIEW_REMINDER_AT, Date.from(reminder.isBefore(now) ? now : reminder));
+        execution.setVariableLocal(Var.REVIEW_REMINDED, false);
+        execution.setVariableLocal(Var.REVIEW_ESCALATED, false);
         for (String field : new String[] {Var.DECISION, Var.CORRECTION_DEPARTMENT, Var.CORRECTION_INDICATOR,
                 Var.CORRECTION_NUMERATOR, Var.CORRECTION_DENOMINATOR, Var.CORRECTION_REASON}) {
             execution.setVariableLocal(field, null);

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A review left past its due date goes to the head of the supervision office too: the task is offered to
- * {@code supervision-head} (it stays with the evaluation office) and the head is mailed.
+ * {@code supervision-head} (it stays with the evaluation office) and the head is mailed, once per period: a task
+ * created anew by a correction after the due date is offered to the head again, without a second mail.
  */
 @Component("escalateEvaluationReview")
 class EscalateEvaluationReview implements JavaDelegate {
@@ -41,6 +42,10 @@ class EscalateEvaluationReview implements JavaDelegate {
                 .taskDefinitionKey(MonthlyEvaluation.REVIEW_TASK).list()) {
             tasks.addCandidateGroup(task.getId(), MonthlyEvaluation.SUPERVISION_HEAD_GROUP);
         }
+        if (Boolean.TRUE.equals(execution.getVariable(Var.REVIEW_ESCALATED))) {
+            return;
+        }
+        execution.setVariable(Var.REVIEW_ESCALATED, true);
         notifications.send(Notice.EVALUATION_REVIEW_OVERDUE, null, List.of(properties.supervisionHeadAddress()),
                 List.of(properties.officeAddress()), Map.of("period", execution.getVariable(Var.PERIOD),
                         "dueAt", dueAt(execution)));

@@ -12,7 +12,10 @@ import org.opensupervision.notification.Notice;
 import org.opensupervision.notification.Notifications;
 import org.springframework.stereotype.Component;
 
-/** The review's reminder (催办): a mail to the evaluation office before the due date. */
+/**
+ * The review's reminder (催办): a mail to the evaluation office before the due date, once per period (a correction
+ * creates the task anew and its reminder timer fires again; the flag lives in the period's scope).
+ */
 @Component("remindEvaluationReview")
 class RemindEvaluationReview implements JavaDelegate {
 
@@ -29,6 +32,10 @@ class RemindEvaluationReview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (Boolean.TRUE.equals(execution.getVariable(Var.REVIEW_REMINDED))) {
+            return;
+        }
+        execution.setVariable(Var.REVIEW_REMINDED, true);
         notifications.send(Notice.EVALUATION_REVIEW_REMINDER, null, List.of(properties.officeAddress()), List.of(),
                 Map.of("period", execution.getVariable(Var.PERIOD), "dueAt", dueAt(execution)));
     }
