@@ -189,6 +189,26 @@ public class CitizenRatings {
         return due;
     }
 
+    /**
+     * The rectification passed its deadline: a breach of the department, recorded once per case (a refused appeal
+     * re-enters the rectification with the same deadline, and its timer fires again), audited and fed to the
+     * supervision rules ({@link RuleTrigger#RATING_RECTIFICATION_OVERDUE}).
+     *
+     * @return true the first time, false when the overdue was recorded before (nothing is recorded or sent again)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordRectificationOverdue(String trackingNumber) {
+        CitizenRating rating = get(trackingNumber, 1);
+        if (!rating.recordRectificationOverdue(clock.instant())) {
+            return false;
+        }
+        audit.append(new AuditRecord(trackingNumber, "RECTIFICATION_OVERDUE", AuditSource.ENGINE, null, null,
+                "round-1", Map.of("rectificationDueAt", rating.getRectificationDueAt(),
+                "departmentCode", rating.getDepartmentCode()), null));
+        rules.requestCheck(trackingNumber, RuleTrigger.RATING_RECTIFICATION_OVERDUE);
+        return true;
+    }
+
     /** The department appealed the bad rating as malicious. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAppeal(String trackingNumber, String reason, String actor) {

@@ -8,5 +8,9 @@ public enum RuleTrigger {
     /** An approval case of the department received a red card (a limit passed, an irregular closure). */
     RED_CARD,
     /** An approval case of the department received a yellow card (a limit near, a stage late). */
-    YELLOW_CARD
+    YELLOW_CARD,
+    /** A bad-rating rectification passed its deadline (recorded once per case). */
+    RATING_RECTIFICATION_OVERDUE,
+    /** A spot-check rectification passed its deadline and was left open on the round. */
+    SPOT_CHECK_RECTIFICATION_OVERDUE
 }
