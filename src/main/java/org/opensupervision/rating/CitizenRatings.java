@@ -153,14 +153,23 @@ public class CitizenRatings {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CitizenRating confirmRated(String trackingNumber, int round) {
-        CitizenRating rating = ratings.findByTrackingNumberAndRound(trackingNumber, round)
-                .filter(r -> r.getStatus() == RatingStatus.RATED)
-                .orElseThrow(() -> new IllegalStateException("Round " + round + " of " + trackingNumber
-                        + " has no rating from the complainant"));
+        CitizenRating rating = requireRated(trackingNumber, round);
         if (rating.getLevel().isBad()) {
             rules.requestCheck(trackingNumber, RuleTrigger.BAD_RATING);
         }
         return rating;
+    }
+
+    /**
+     * The round's rating from the complainant; fails when there is none. Checked while the RatingSubmitted message is
+     * correlated, so that a message from anyone else fails at once, in the sender's call.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public CitizenRating requireRated(String trackingNumber, int round) {
+        return ratings.findByTrackingNumberAndRound(trackingNumber, round)
+                .filter(r -> r.getStatus() == RatingStatus.RATED)
+                .orElseThrow(() -> new IllegalStateException("Round " + round + " of " + trackingNumber
+                        + " has no rating from the complainant"));
     }
 
     /** No rating in time: the round counts as 基本满意, marked as defaulted. */
