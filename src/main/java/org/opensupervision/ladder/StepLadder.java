@@ -16,6 +16,11 @@ public final class StepLadder {
     public static final String TASK_KEY = "taskKey";
     /** Optional local input of {@code remindStep}: the address the reminder goes to (default: the office). */
     public static final String REMIND_TO = "remindTo";
+    /**
+     * Optional local input: the case the mails name and are filed under, for a process without a business key (a
+     * spot-check round names its sampled case); default the business key.
+     */
+    public static final String CASE_KEY = "caseKey";
 
     private StepLadder() {
     }
@@ -26,12 +31,21 @@ public final class StepLadder {
                 .list();
     }
 
+    /** The case the step's mails are about: the model's {@code caseKey}, else the business key (may be null). */
+    public static String caseKey(DelegateExecution execution) {
+        Object named = execution.getVariable(CASE_KEY);
+        if (named != null && !named.toString().isBlank()) {
+            return named.toString();
+        }
+        return execution.getProcessBusinessKey();
+    }
+
     /** What the reminder and overdue mails show about the step. */
     public static Map<String, Object> mailModel(DelegateExecution execution, Task task, DeadlineDisplay display,
                                                 Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
-        model.put("caseKey", execution.getProcessBusinessKey() == null ? execution.getProcessInstanceId()
-                : execution.getProcessBusinessKey());
+        String caseKey = caseKey(execution);
+        model.put("caseKey", caseKey == null ? execution.getProcessInstanceId() : caseKey);
         model.put("step", task.getName());
         model.put("dueAt", task.getDueDate() == null ? "" : display.format(task.getDueDate().toInstant()));
         model.put("taskId", task.getId());

@@ -54,7 +54,7 @@ class EscalateOverdueStep implements JavaDelegate {
             }
             tasks.addCandidateGroup(task.getId(), StaffGroups.SUPERVISION_HEAD);
             tasks.setPriority(task.getId(), Math.max(task.getPriority(), 90));
-            notifications.send(Notice.STEP_OVERDUE, execution.getProcessBusinessKey(),
+            notifications.send(Notice.STEP_OVERDUE, StepLadder.caseKey(execution),
                     List.of(properties.headAddress()), List.of(notifications.supervisionOfficeAddress()),
                     StepLadder.mailModel(execution, task, display, Map.of()));
             log.warn("{} of {} is overdue: offered to {}", taskKey, execution.getProcessBusinessKey(),

@@ -52,7 +52,7 @@ class RemindStep implements JavaDelegate {
         String address = to == null || to.toString().isBlank() ? notifications.supervisionOfficeAddress()
                 : to.toString();
         Task task = due.get(0);
-        notifications.send(Notice.STEP_REMINDER, execution.getProcessBusinessKey(), List.of(address), List.of(),
+        notifications.send(Notice.STEP_REMINDER, StepLadder.caseKey(execution), List.of(address), List.of(),
                 StepLadder.mailModel(execution, task, display, Map.of()));
     }
 }
