@@ -187,6 +187,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(decision.getDueDate()).isNotNull();
         assertThat(decision.getFollowUpDate()).isBefore(decision.getDueDate());
         cases.advanceTo(instance.getBusinessKey(), decision.getFollowUpDate().toInstant().plus(Duration.ofMinutes(1)));
+        jobs.runDueJobs(instance.getBusinessKey());
         cases.advanceTo(instance.getBusinessKey(), decision.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
         jobs.runDueJobs(instance.getBusinessKey());
         assertThat(instance).hasPassed("Task_RemindDecision", "EndEvent_DecisionReminded", "Task_EscalateDecision",

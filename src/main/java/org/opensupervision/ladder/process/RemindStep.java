@@ -41,11 +41,11 @@ class RemindStep implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String taskKey = (String) execution.getVariable(StepLadder.TASK_KEY);
         Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-        List<Task> due = StepLadder.openTasks(tasks, execution, taskKey).stream()
-                .filter(t -> t.getDueDate() == null || t.getDueDate().after(now)).toList();
+        List<Task> open = StepLadder.openTasks(tasks, execution, taskKey);
+        List<Task> due = open.stream().filter(t -> t.getDueDate() == null || t.getDueDate().after(now)).toList();
         if (due.isEmpty()) {
-            log.info("No reminder for {} of {}: nothing open before its due date", taskKey,
-                    execution.getProcessBusinessKey());
+            log.info("No reminder for {} of {} at {}: nothing open before its due date ({})", taskKey,
+                    execution.getProcessBusinessKey(), now, open.stream().map(Task::getDueDate).toList());
             return;
         }
         Object to = execution.getVariable(StepLadder.REMIND_TO);
