@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 class ModelLivenessTest {
 
     /**
-     * Steps of complaint-handling.bpmn that the complaint branch ({@code stall-complaint}) is changing at the same
-     * time: the check stays strict for every other step, of every model. The lead empties this set once both branches
-     * are merged (the complaint branch marks its escalations with {@code <camunda:property name="escalation"
-     * value="true"/>}).
+     * Steps of complaint-handling.bpmn (of no other model) that the complaint branch ({@code stall-complaint}) is
+     * changing at the same time: the check stays strict for every other step, of every model. The lead empties this
+     * set once both branches are merged (the complaint branch marks its escalations with
+     * {@code <camunda:property name="escalation" value="true"/>}).
      */
     static final Set<String> PENDING_ON_OTHER_BRANCH = Set.of("Task_Triage", "Task_FirstFeedback", "Task_Handling",
             "Task_ReviewExtension", "Task_SupervisionNotice", "Task_ReviewReply");
@@ -47,7 +47,9 @@ class ModelLivenessTest {
             try (InputStream in = Files.newInputStream(file)) {
                 BpmnModelInstance model = Bpmn.readModelFromStream(in);
                 for (String step : ModelLiveness.stallingSteps(model)) {
-                    if (!PENDING_ON_OTHER_BRANCH.contains(step.substring(0, step.indexOf(':')))) {
+                    boolean pending = file.getFileName().toString().equals("complaint-handling.bpmn")
+                            && PENDING_ON_OTHER_BRANCH.contains(step.substring(0, step.indexOf(':')));
+                    if (!pending) {
                         stalling.add(file.getFileName() + " " + step);
                     }
                 }
