@@ -84,6 +84,8 @@ class RatingProcessTest extends IntegrationTest {
     @Autowired
     org.opensupervision.calendar.WorkingDayCalendar calendar;
     @Autowired
+    org.opensupervision.dashboard.SupervisionDashboards dashboards;
+    @Autowired
     org.opensupervision.rules.SupervisionRules rules;
 
     @BeforeEach
@@ -473,10 +475,14 @@ class RatingProcessTest extends IntegrationTest {
         complete(tn, Activity.CALLBACK, "supervision-head", Map.of("callbackNote", "负责人回访。"));
         Instant rectificationDue = calendar.addWorkingDays(Instant.parse("2026-03-10T01:00:00Z"), 15);
         assertThat(task(tn, Activity.RECTIFICATION).getDueDate().toInstant()).isEqualTo(rectificationDue);
+        java.time.YearMonth overdueMonth = java.time.YearMonth.from(rectificationDue.plusSeconds(1)
+                .atZone(calendar.zone()));
+        long breachesBefore = rectificationBreaches(overdueMonth);
         CaseDriver.moveClockTo(rectificationDue.plusSeconds(1));
         runRatingJobs(tn);
         assertThat(mails(tn, "整改超期")).hasSize(1);
         assertThat(ratings.ratingsOf(tn).get(0).getRectificationOverdueAt()).isNotNull();
+        assertThat(rectificationBreaches(overdueMonth)).as("a breach the KPIs count").isEqualTo(breachesBefore + 1);
 
         complete(tn, Activity.RECTIFICATION, "handler-gd-amr", Map.of("rectificationAction", "APPEAL",
                 "appealReason", "恶意差评。"));
@@ -498,10 +504,16 @@ class RatingProcessTest extends IntegrationTest {
                 .activityId("EndEvent_RectificationOverdueKnown").count()).isEqualTo(1);
         assertThat(mails(tn, "整改超期")).as("no second overdue notice").hasSize(1);
         assertThat(auditKinds(tn)).filteredOn("RECTIFICATION_OVERDUE"::equals).hasSize(1);
+        assertThat(rectificationBreaches(overdueMonth)).isEqualTo(breachesBefore + 1);
         jobs.runDueJobs(tn);
         assertThat(rules.decisionsOf(tn)).filteredOn(d -> d.getTrigger()
                 == org.opensupervision.rules.RuleTrigger.RATING_RECTIFICATION_OVERDUE).singleElement()
                 .satisfies(d -> assertThat(d.getMatchedRules()).contains("Rule_CommonRatingRectificationOverdue"));
+    }
+
+    private long rectificationBreaches(java.time.YearMonth month) {
+        return dashboards.kpiMonth(month).stream().filter(k -> k.departmentCode().equals("GD-AMR")).findFirst()
+                .orElseThrow().rectificationBreaches();
     }
 
     private List<String> candidateGroups(Task task) {
