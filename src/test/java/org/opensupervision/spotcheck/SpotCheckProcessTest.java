@@ -257,7 +257,7 @@ class SpotCheckProcessTest extends IntegrationTest {
      * jobs of their own. Runs in September and October 2026.
      */
     @Test
-    void aRectificationPastItsDeadlineIsLeftOpenAndTheRoundClosesListingIt() {
+    void aRectificationPastItsDeadlineIsLeftOpenAndTheRoundClosesListingIt() throws Exception {
         CaseDriver.moveClockTo(Instant.parse("2026-09-07T01:00:00Z"));
         String sampled = closedCase("GD-HC", "SLOW_ACTION");
 
@@ -301,6 +301,14 @@ class SpotCheckProcessTest extends IntegrationTest {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(round.getProcessInstanceId()).activityId("EndEvent_SpotRectificationEscalated")
                 .count()).isEqualTo(1);
+        String page = mvc.perform(get("/staff/spot-checks").param("round", round.getId().toString())
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("1 件整改逾期未完成", "整改逾期未完成");
+        String nextPage = mvc.perform(get("/staff/spot-checks").param("round", next.getId().toString())
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(nextPage).contains("仍有 1 轮抽查未完成");
         jobs.runDueJobs(sampled);
         assertThat(rules.decisionsOf(sampled)).extracting(d -> d.getTrigger()).contains(
                 org.opensupervision.rules.RuleTrigger.SPOT_CHECK_RECTIFICATION_OVERDUE);
