@@ -250,6 +250,14 @@ public class DisciplinaryCases implements EscalatedComplaints {
                     + " / Deadline breach");
         }
         add(entries, c.getOpenedAt(), "移交纪检（" + c.getSource() + "）/ Escalated to discipline: " + c.getReason());
+        if (c.getClaimId() != null) {
+            for (EscalationEvidence e : claims.evidence(c.getClaimId())) {
+                if (!e.trackingNumber().equals(c.getTrackingNumber())) {
+                    add(entries, e.recordedAt(), "同一规则再次触发，并入本案 " + e.trackingNumber()
+                            + " / The same rule triggered again, attached as evidence: " + e.reason());
+                }
+            }
+        }
         add(entries, c.getExtendedAt(), "调查延期 / Investigation extended: " + c.getExtensionReason());
         add(entries, c.getDecidedAt(), c.getOutcome() == null ? "" : "处理决定 / Decision: "
                 + c.getOutcome().bilingualLabel());

@@ -70,6 +70,8 @@ class DisciplinaryEscalationDedupTest extends IntegrationTest {
         DisciplinaryCase opened = disciplinaryCases.ofComplaint(breaches.get(0)).get(0);
         assertThat(disciplinaryCases.evidenceOf(opened.getId())).extracting(EscalationEvidence::trackingNumber)
                 .containsExactlyElementsOf(breaches);
+        assertThat(disciplinaryCases.dossier(opened.getId()).timeline()).extracting(ReferralDossier.Entry::event)
+                .anyMatch(e -> e.contains("attached as evidence") && e.contains(breaches.get(2)));
 
         // Once the case is decided, the next trigger of the month opens a new one.
         var review = tasks.createTaskQuery().processInstanceBusinessKey(breaches.get(0))
