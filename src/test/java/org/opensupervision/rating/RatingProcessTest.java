@@ -426,6 +426,23 @@ class RatingProcessTest extends IntegrationTest {
     }
 
     @Test
+    void theClosingOfTheComplaintOnlyStartsTheRatingWhichOpensItsRoundInAJobOfItsOwn() {
+        String tn = cases.file(CaseDriver.submission("GD-AMR", "ATTITUDE", "closing@example.com"));
+        cases.runDueJobs(tn);
+        cases.complete(tn, ComplaintProcess.Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        cases.complete(tn, ComplaintProcess.Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
+        cases.complete(tn, ComplaintProcess.Activity.HANDLING, Map.of("handlingAction", "REPLY",
+                "replyText", "已办结。"));
+        cases.complete(tn, ComplaintProcess.Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+
+        assertThat(rating(tn)).as("started by the closing").isNotNull();
+        assertThat(ratings.ratingsOf(tn)).as("the round opens in the rating's own job").isEmpty();
+        runRatingJobs(tn);
+        assertThat(ratings.ratingsOf(tn)).singleElement()
+                .satisfies(r -> assertThat(r.getStatus()).isEqualTo(RatingStatus.OPEN));
+    }
+
+    @Test
     void theCitizensRatingRequestCarriesOnlyTheCorrelationAndTheEngineWorkRunsInAJob() throws Exception {
         String tn = replied("async@example.com");
 
