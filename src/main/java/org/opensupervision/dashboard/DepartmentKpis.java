@@ -17,10 +17,13 @@ package org.opensupervision.dashboard;
  * @param ratings               ratings given or defaulted in the month (voided ones left out)
  * @param satisfied             of those, 基本满意 or better (a defaulted rating counts as 基本满意)
  * @param badRatings            of those, 不满意 or 非常不满意
+ * @param rectificationBreaches bad-rating rectifications that passed their deadline in the month (recorded once per
+ *                              case, issue 13)
  */
 public record DepartmentKpis(String departmentCode, long received, long firstFeedbackDue, long firstFeedbackOnTime,
                              long closed, long closedOnTime, long reworked, long firstFeedbackBreaches,
-                             long handlingBreaches, long ratings, long satisfied, long badRatings) {
+                             long handlingBreaches, long ratings, long satisfied, long badRatings,
+                             long rectificationBreaches) {
 
     public Double firstFeedbackOnTimeRate() {
         return rate(firstFeedbackOnTime, firstFeedbackDue);
@@ -39,7 +42,7 @@ public record DepartmentKpis(String departmentCode, long received, long firstFee
     }
 
     public long breaches() {
-        return firstFeedbackBreaches + handlingBreaches;
+        return firstFeedbackBreaches + handlingBreaches + rectificationBreaches;
     }
 
     private static Double rate(long part, long whole) {

@@ -65,6 +65,7 @@ public class SupervisionDashboards {
         Map<String, long[]> closed = figures.closedCohort(from, to);
         Map<String, Map<String, Long>> breaches = figures.breaches(from, to, null);
         Map<String, long[]> ratings = figures.ratings(from, to);
+        Map<String, Long> rectificationBreaches = figures.rectificationBreaches(from, to);
         long[] none = new long[3];
         return departments.all().stream().map(Department::code).map(code -> {
             long[] r = received.getOrDefault(code, none);
@@ -72,7 +73,8 @@ public class SupervisionDashboards {
             long[] s = ratings.getOrDefault(code, none);
             Map<String, Long> b = breaches.getOrDefault(code, Map.of());
             return new DepartmentKpis(code, r[0], r[1], r[2], c[0], c[1], c[2],
-                    b.getOrDefault("FIRST_FEEDBACK", 0L), b.getOrDefault("HANDLING", 0L), s[0], s[1], s[2]);
+                    b.getOrDefault("FIRST_FEEDBACK", 0L), b.getOrDefault("HANDLING", 0L), s[0], s[1], s[2],
+                    rectificationBreaches.getOrDefault(code, 0L));
         }).toList();
     }
 

@@ -114,6 +114,19 @@ class SupervisionFigures {
                 group by department_code""", period(from, to));
     }
 
+    /** Per department: bad-rating rectifications that passed their deadline in the period (a breach, issue 13). */
+    Map<String, Long> rectificationBreaches(Instant from, Instant to) {
+        Map<String, Long> rows = new HashMap<>();
+        jdbc.query("""
+                select department_code as d, count(*) as n from citizen_rating
+                where rectification_overdue_at >= :from and rectification_overdue_at < :to
+                and department_code is not null
+                group by department_code""", period(from, to), rs -> {
+            rows.put(rs.getString("d"), rs.getLong("n"));
+        });
+        return rows;
+    }
+
     /** Runs a statement that selects a department {@code d} and three counts: department -> the counts. */
     private Map<String, long[]> perDepartment(String sql, MapSqlParameterSource parameters) {
         Map<String, long[]> rows = new HashMap<>();

@@ -75,6 +75,8 @@ public class DisciplinaryCase {
     @Column(name = "overdue_escalations", nullable = false)
     private int overdueEscalations;
 
+    private Long claimId;
+
     protected DisciplinaryCase() {
     }
 
@@ -88,6 +90,15 @@ public class DisciplinaryCase {
         this.processInstanceId = processInstanceId;
         this.openedAt = openedAt;
         this.preliminaryReviewDueAt = preliminaryReviewDueAt;
+    }
+
+    void claimedBy(Long claimId) {
+        this.claimId = claimId;
+    }
+
+    /** The department-rule-month slot this case holds, or null for a referral that is not deduplicated. */
+    public Long getClaimId() {
+        return claimId;
     }
 
     void recordPreliminaryFinding(String finding) {

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
+import java.time.YearMonth;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.opensupervision.audit.AuditRecord;
@@ -40,11 +42,12 @@ public class DisciplinaryCases implements EscalatedComplaints {
     private final WorkingDayCalendar calendar;
     private final DisciplineProperties properties;
     private final AuditTrail audit;
+    private final EscalationClaims claims;
     private final Clock clock;
 
     DisciplinaryCases(DisciplinaryCaseRepository cases, DossierUnsealingRepository unsealings,
                       ComplaintRecords complaints, RuntimeService runtime, WorkingDayCalendar calendar,
-                      DisciplineProperties properties, AuditTrail audit, Clock clock) {
+                      DisciplineProperties properties, AuditTrail audit, EscalationClaims claims, Clock clock) {
         this.cases = cases;
         this.unsealings = unsealings;
         this.complaints = complaints;
@@ -52,30 +55,75 @@ public class DisciplinaryCases implements EscalatedComplaints {
         this.calendar = calendar;
         this.properties = properties;
         this.audit = audit;
+        this.claims = claims;
         this.clock = clock;
     }
 
     /**
      * Asks the discipline inspectors to take up a case: starts {@code disciplinary-escalation} by its message, in the
-     * caller's transaction (the new instance waits at its first save point).
+     * caller's transaction (the new instance waits at its first save point). Not deduplicated (a triage referral of an
+     * integrity complaint is a case of its own).
      */
     public void requestEscalation(String trackingNumber, String departmentCode, EscalationSource source,
                                   String reason, int severity) {
+        requestEscalation(trackingNumber, departmentCode, source, reason, severity, null);
+    }
+
+    /**
+     * Asks the discipline inspectors to take up a case on a rule's verdict. With a {@code ruleKey}, at most one case is
+     * open per department, rule and month (China Standard Time): the first trigger opens it, later ones are attached
+     * to it as evidence ({@link #evidenceOf(Long)}) and start nothing. Safe when two triggers arrive at once.
+     *
+     * @param ruleKey the id of the rule that escalated, or null for no deduplication
+     * @return true when a case was opened, false when the trigger was attached to the open one
+     */
+    public boolean requestEscalation(String trackingNumber, String departmentCode, EscalationSource source,
+                                     String reason, int severity, String ruleKey) {
+        Map<String, Object> variables = new HashMap<>(Map.of(Discipline.DEPARTMENT_CODE, departmentCode,
+                Discipline.SOURCE, source.name(), Discipline.REASON, reason == null ? "" : reason,
+                Discipline.SEVERITY, severity,
+                // Shown on the inspectors' forms ("受理编号 / Tracking number").
+                ComplaintProcess.Var.TRACKING_NUMBER, trackingNumber));
+        if (ruleKey != null && !ruleKey.isBlank()) {
+            Instant now = clock.instant();
+            String period = YearMonth.from(now.atZone(calendar.zone())).toString();
+            EscalationClaims.Claim claim = claims.claim(departmentCode + "|" + ruleKey + "|" + period,
+                    departmentCode, ruleKey, period, trackingNumber, now);
+            claims.attach(claim.id(), trackingNumber, source, reason, severity, now);
+            if (!claim.opened()) {
+                log.info("{} attached to the open disciplinary escalation of {} under {} in {}", trackingNumber,
+                        departmentCode, ruleKey, period);
+                return false;
+            }
+            variables.put(Discipline.CLAIM_ID, claim.id());
+        }
         runtime.createMessageCorrelation(Discipline.MESSAGE).processInstanceBusinessKey(trackingNumber)
-                .setVariables(Map.of(Discipline.DEPARTMENT_CODE, departmentCode, Discipline.SOURCE, source.name(),
-                        Discipline.REASON, reason == null ? "" : reason, Discipline.SEVERITY, severity,
-                        // Shown on the inspectors' forms ("受理编号 / Tracking number").
-                        ComplaintProcess.Var.TRACKING_NUMBER, trackingNumber))
-                .correlateStartMessage();
+                .setVariables(variables).correlateStartMessage();
         log.warn("{} escalated to discipline ({}, severity {}): {}", trackingNumber, source, severity, reason);
+        return true;
+    }
+
+    /** Every trigger attached to the case's department-rule-month slot, the first included; empty if none. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<EscalationEvidence> evidenceOf(Long caseId) {
+        Long claimId = get(caseId).getClaimId();
+        return claimId == null ? List.of() : claims.evidence(claimId);
     }
 
     /** Opens the case record; the preliminary review is due after the configured working days. */
     public DisciplinaryCase open(String trackingNumber, String departmentCode, EscalationSource source, String reason,
                                  int severity, String processInstanceId) {
+        return open(trackingNumber, departmentCode, source, reason, severity, processInstanceId, null);
+    }
+
+    /** Opens the case record holding a department-rule-month slot ({@code claimId}, or null). */
+    public DisciplinaryCase open(String trackingNumber, String departmentCode, EscalationSource source, String reason,
+                                 int severity, String processInstanceId, Long claimId) {
         Instant now = clock.instant();
-        return cases.save(new DisciplinaryCase(trackingNumber, departmentCode, source, reason, severity,
-                processInstanceId, now, calendar.addWorkingDays(now, properties.preliminaryReviewWorkingDays())));
+        DisciplinaryCase opened = new DisciplinaryCase(trackingNumber, departmentCode, source, reason, severity,
+                processInstanceId, now, calendar.addWorkingDays(now, properties.preliminaryReviewWorkingDays()));
+        opened.claimedBy(claimId);
+        return cases.save(opened);
     }
 
     /** The preliminary review's finding ({@code INVESTIGATE} or {@code NO_CASE}). */
@@ -100,7 +148,11 @@ public class DisciplinaryCases implements EscalatedComplaints {
 
     /** The outcome, held against the department and the complaint. */
     public void recordOutcome(Long caseId, DisciplinaryOutcome outcome, String findings, String reason) {
-        get(caseId).decide(outcome, findings, reason, clock.instant());
+        DisciplinaryCase c = get(caseId);
+        c.decide(outcome, findings, reason, clock.instant());
+        if (c.getClaimId() != null) {
+            claims.release(c.getClaimId(), clock.instant());
+        }
     }
 
     /** A step passed its deadline and went to the head of discipline inspection. */
@@ -198,6 +250,14 @@ public class DisciplinaryCases implements EscalatedComplaints {
                     + " / Deadline breach");
         }
         add(entries, c.getOpenedAt(), "移交纪检（" + c.getSource() + "）/ Escalated to discipline: " + c.getReason());
+        if (c.getClaimId() != null) {
+            for (EscalationEvidence e : claims.evidence(c.getClaimId())) {
+                if (!e.trackingNumber().equals(c.getTrackingNumber())) {
+                    add(entries, e.recordedAt(), "同一规则再次触发，并入本案 " + e.trackingNumber()
+                            + " / The same rule triggered again, attached as evidence: " + e.reason());
+                }
+            }
+        }
         add(entries, c.getExtendedAt(), "调查延期 / Investigation extended: " + c.getExtensionReason());
         add(entries, c.getDecidedAt(), c.getOutcome() == null ? "" : "处理决定 / Decision: "
                 + c.getOutcome().bilingualLabel());

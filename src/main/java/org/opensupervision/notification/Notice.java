@@ -20,6 +20,9 @@ public enum Notice {
     RULE_NOTICE(Audience.DEPARTMENT_AND_HEAD),
     DISCIPLINE_STEP_OVERDUE(Audience.DISCIPLINE_HEAD),
     DISCIPLINE_OUTCOME(Audience.DEPARTMENT_AND_SUPERVISION_OFFICE),
+    // The ladder of the staff's own steps (ladder module): a step due soon, a step overdue offered to the head.
+    STEP_REMINDER(Audience.SUPERVISION_OFFICE),
+    STEP_OVERDUE(Audience.SUPERVISION_OFFICE),
     // Citizen rating and rectification.
     RATING_INVITATION(Audience.CITIZEN),
     RECTIFICATION_REPLY(Audience.CITIZEN),

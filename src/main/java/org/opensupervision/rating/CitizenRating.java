@@ -48,6 +48,8 @@ public class CitizenRating {
     private String rectificationText;
     @Column(name = "rectified_at")
     private Instant rectifiedAt;
+
+    private Instant rectificationOverdueAt;
     @Column(name = "appeal_reason")
     private String appealReason;
     @Column(name = "appeal_upheld")
@@ -89,6 +91,15 @@ public class CitizenRating {
         this.channel = "DEFAULT";
         this.ratedAt = now;
         this.status = RatingStatus.DEFAULTED;
+    }
+
+    /** Records that the rectification passed its deadline; false when that was recorded before. */
+    boolean recordRectificationOverdue(Instant now) {
+        if (rectificationOverdueAt != null) {
+            return false;
+        }
+        rectificationOverdueAt = now;
+        return true;
     }
 
     void recordCallback(String note, Instant rectificationDueAt) {
@@ -169,6 +180,10 @@ public class CitizenRating {
 
     public String getRectificationText() {
         return rectificationText;
+    }
+
+    public Instant getRectificationOverdueAt() {
+        return rectificationOverdueAt;
     }
 
     public Instant getRectifiedAt() {

@@ -153,14 +153,23 @@ public class CitizenRatings {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CitizenRating confirmRated(String trackingNumber, int round) {
-        CitizenRating rating = ratings.findByTrackingNumberAndRound(trackingNumber, round)
-                .filter(r -> r.getStatus() == RatingStatus.RATED)
-                .orElseThrow(() -> new IllegalStateException("Round " + round + " of " + trackingNumber
-                        + " has no rating from the complainant"));
+        CitizenRating rating = requireRated(trackingNumber, round);
         if (rating.getLevel().isBad()) {
             rules.requestCheck(trackingNumber, RuleTrigger.BAD_RATING);
         }
         return rating;
+    }
+
+    /**
+     * The round's rating from the complainant; fails when there is none. Checked while the RatingSubmitted message is
+     * correlated, so that a message from anyone else fails at once, in the sender's call.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public CitizenRating requireRated(String trackingNumber, int round) {
+        return ratings.findByTrackingNumberAndRound(trackingNumber, round)
+                .filter(r -> r.getStatus() == RatingStatus.RATED)
+                .orElseThrow(() -> new IllegalStateException("Round " + round + " of " + trackingNumber
+                        + " has no rating from the complainant"));
     }
 
     /** No rating in time: the round counts as 基本满意, marked as defaulted. */
@@ -187,6 +196,26 @@ public class CitizenRatings {
                 source(actor), actor, null, "round-1",
                 Map.of("noteLength", note == null ? 0 : note.length(), "rectificationDueAt", due), null));
         return due;
+    }
+
+    /**
+     * The rectification passed its deadline: a breach of the department, recorded once per case (a refused appeal
+     * re-enters the rectification with the same deadline, and its timer fires again), audited and fed to the
+     * supervision rules ({@link RuleTrigger#RATING_RECTIFICATION_OVERDUE}).
+     *
+     * @return true the first time, false when the overdue was recorded before (nothing is recorded or sent again)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordRectificationOverdue(String trackingNumber) {
+        CitizenRating rating = get(trackingNumber, 1);
+        if (!rating.recordRectificationOverdue(clock.instant())) {
+            return false;
+        }
+        audit.append(new AuditRecord(trackingNumber, "RECTIFICATION_OVERDUE", AuditSource.ENGINE, null, null,
+                "round-1", Map.of("rectificationDueAt", rating.getRectificationDueAt(),
+                "departmentCode", rating.getDepartmentCode()), null));
+        rules.requestCheck(trackingNumber, RuleTrigger.RATING_RECTIFICATION_OVERDUE);
+        return true;
     }
 
     /** The department appealed the bad rating as malicious. */

@@ -18,6 +18,8 @@ public final class RatingProcess {
         public static final String RATING_COMMENT = "ratingComment";
         public static final String CALLBACK_NOTE = "callbackNote";
         public static final String RECTIFICATION_DUE_AT = "rectificationDueAt";
+        /** Whether the overdue rectification was recorded just now (true) or before (false). */
+        public static final String RECTIFICATION_OVERDUE_NEW = "rectificationOverdueNew";
         public static final String RECTIFICATION_ACTION = "rectificationAction";
         public static final String RECTIFICATION_TEXT = "rectificationText";
         public static final String APPEAL_REASON = "appealReason";

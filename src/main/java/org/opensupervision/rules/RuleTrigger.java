@@ -13,5 +13,9 @@ public enum RuleTrigger {
      * The last step of a complaint's supervision ladder: the department ignored the 督办 notice on a missed handling
      * deadline and the 通报 to its head (issue 13).
      */
-    CRITICISM_IGNORED
+    CRITICISM_IGNORED,
+    /** A bad-rating rectification passed its deadline (recorded once per case). */
+    RATING_RECTIFICATION_OVERDUE,
+    /** A spot-check rectification passed its deadline and was left open on the round. */
+    SPOT_CHECK_RECTIFICATION_OVERDUE
 }

@@ -42,6 +42,10 @@ public class SpotCheckRound {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    private Integer openItems;
+
+    private int earlierRoundsOpen;
+
     protected SpotCheckRound() {
     }
 
@@ -54,6 +58,25 @@ public class SpotCheckRound {
         this.sampleCount = sampleCount;
         this.drawnAt = drawnAt;
         this.processInstanceId = processInstanceId;
+    }
+
+    void noteEarlierRoundsOpen(int count) {
+        this.earlierRoundsOpen = count;
+    }
+
+    /** Discrepancies left unrectified when the round closed; null while it is open. */
+    public Integer getOpenItems() {
+        return openItems;
+    }
+
+    /** How many earlier rounds were still open when this one was drawn. */
+    public int getEarlierRoundsOpen() {
+        return earlierRoundsOpen;
+    }
+
+    void complete(Instant at, int openItems) {
+        this.openItems = openItems;
+        complete(at);
     }
 
     void complete(Instant at) {

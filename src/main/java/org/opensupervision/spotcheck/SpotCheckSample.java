@@ -65,6 +65,8 @@ public class SpotCheckSample {
     @Column(name = "rectified_at")
     private Instant rectifiedAt;
 
+    private Instant rectificationOverdueAt;
+
     protected SpotCheckSample() {
     }
 
@@ -87,6 +89,19 @@ public class SpotCheckSample {
         this.evidenceReference = evidenceReference;
         this.inspector = inspector;
         this.checkedAt = at;
+    }
+
+    void markRectificationOverdue(Instant at) {
+        this.rectificationOverdueAt = at;
+    }
+
+    /** A discrepancy not rectified: an open item of its round. */
+    public boolean isOpenItem() {
+        return result == SpotCheckResult.DISCREPANCY && rectifiedAt == null;
+    }
+
+    public Instant getRectificationOverdueAt() {
+        return rectificationOverdueAt;
     }
 
     void rectify(String text, Instant at) {

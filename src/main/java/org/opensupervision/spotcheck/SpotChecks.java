@@ -79,6 +79,14 @@ public class SpotChecks {
         List<SpotCheckCandidate> drawn = new SpotCheckSampler(properties).draw(candidates, seed);
         SpotCheckRound round = rounds.save(new SpotCheckRound(periodStart, periodEnd, seed, candidates.size(),
                 drawn.size(), clock.instant(), processInstanceId));
+        // The rule: a new period's round is drawn even while an earlier one is still open (its sample must not be
+        // lost), and that is made visible: counted on the new round and logged as a warning for the head.
+        int earlierOpen = (int) rounds.findAllByOrderByDrawnAtDescIdDesc().stream()
+                .filter(r -> r.getCompletedAt() == null && !r.getId().equals(round.getId())).count();
+        round.noteEarlierRoundsOpen(earlierOpen);
+        if (earlierOpen > 0) {
+            log.warn("Spot-check round {} drawn while {} earlier round(s) are still open", round.getId(), earlierOpen);
+        }
         for (SpotCheckCandidate c : drawn) {
             SpotCheckSample sample = samples.save(new SpotCheckSample(round.getId(), c,
                     closed.get(c.trackingNumber()).getCategory().name(),
@@ -153,9 +161,31 @@ public class SpotChecks {
                 "spot-check-sample-" + sample.getId(), detail, null));
     }
 
-    /** All checks of the round are done. */
+    /**
+     * A department's rectification passed its deadline: the sample stays an open item of its round, and the overdue
+     * goes to the supervision rules ({@link RuleTrigger#SPOT_CHECK_RECTIFICATION_OVERDUE}).
+     */
+    public void escalateRectification(Long sampleId) {
+        SpotCheckSample sample = sample(sampleId);
+        sample.markRectificationOverdue(clock.instant());
+        rules.requestCheck(sample.getTrackingNumber(), sample.getDepartmentCode(), sample.getCategory(),
+                RuleTrigger.SPOT_CHECK_RECTIFICATION_OVERDUE);
+        record(sample, "SPOT_CHECK_RECTIFICATION_OVERDUE", null, null, facts(sample));
+    }
+
+    /** Every check of the round is done: the round closes, with its unrectified discrepancies counted as open. */
     public void completeRound(Long roundId) {
-        rounds.findById(roundId).orElseThrow().complete(clock.instant());
+        int open = openItems(roundId).size();
+        rounds.findById(roundId).orElseThrow().complete(clock.instant(), open);
+        if (open > 0) {
+            log.warn("Spot-check round {} closed with {} open item(s)", roundId, open);
+        }
+    }
+
+    /** The round's open items: discrepancies not (yet) rectified. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<SpotCheckSample> openItems(Long roundId) {
+        return samples(roundId).stream().filter(SpotCheckSample::isOpenItem).toList();
     }
 
     /** Every round, newest first. */

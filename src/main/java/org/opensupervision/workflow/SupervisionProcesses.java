@@ -20,6 +20,8 @@ public final class SupervisionProcesses {
         public static final String REASON = "ruleReason";
         public static final String DECIDED_BY = "ruleDecidedBy";
         public static final String DECISION_ID = "ruleDecisionId";
+        /** The id of the deciding rule (the deduplication key of an escalation). */
+        public static final String RULE_ID = "ruleId";
         public static final String NOTICE_TEXT = "noticeText";
         /** Where staff read the case the check is about (a complaint's page unless the starter names another). */
         public static final String CASE_PATH = "casePath";
@@ -54,6 +56,10 @@ public final class SupervisionProcesses {
         public static final String SOURCE = "escalationSource";
         public static final String REASON = "escalationReason";
         public static final String SEVERITY = "escalationSeverity";
+        /** The rule that escalated: one open case per department, rule and month (absent: no deduplication). */
+        public static final String RULE_KEY = "escalationRuleKey";
+        /** The department-rule-month slot the case holds. */
+        public static final String CLAIM_ID = "disciplinaryClaimId";
         public static final String PRELIMINARY_REVIEW_DUE_AT = "preliminaryReviewDueAt";
         public static final String INVESTIGATION_DUE_AT = "investigationDueAt";
         public static final String PRELIMINARY_FINDING = "preliminaryFinding";

@@ -183,6 +183,18 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         Map<String, Object> unknown = new HashMap<>(Map.of("disciplinaryOutcome", "FIRED", "outcomeReason", "x"));
         assertThatThrownBy(() -> tasks.complete(decision.getId(), unknown))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("outcome");
+        // The decision has its own due date (issue 13): reminded the working day before, then the head's as well.
+        assertThat(decision.getDueDate()).isNotNull();
+        assertThat(decision.getFollowUpDate()).isBefore(decision.getDueDate());
+        cases.advanceTo(instance.getBusinessKey(), decision.getFollowUpDate().toInstant().plus(Duration.ofMinutes(1)));
+        jobs.runDueJobs(instance.getBusinessKey());
+        cases.advanceTo(instance.getBusinessKey(), decision.getDueDate().toInstant().plus(Duration.ofMinutes(1)));
+        jobs.runDueJobs(instance.getBusinessKey());
+        assertThat(instance).hasPassed("Task_RemindDecision", "EndEvent_DecisionReminded", "Task_EscalateDecision",
+                "EndEvent_DecisionEscalated").isWaitingAt(Discipline.DECISION_TASK);
+        assertThat(candidateGroups(task(instance, Discipline.DECISION_TASK))).contains("discipline-head");
+        assertThat(mails(instance.getBusinessKey(), "Due soon")).singleElement()
+                .satisfies(m -> assertThat(m.to()).containsExactly("discipline-head@example.gov.cn"));
         complete(instance, Discipline.DECISION_TASK, Map.of("disciplinaryOutcome", "ADMONITION_TALK",
                 "outcomeReason", "情节较轻，予以诫勉谈话"));
 

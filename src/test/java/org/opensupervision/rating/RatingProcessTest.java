@@ -77,6 +77,16 @@ class RatingProcessTest extends IntegrationTest {
     AccessCodes accessCodes;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    RatingLinks links;
+    @Autowired
+    org.opensupervision.rules.ProcessJobs jobs;
+    @Autowired
+    org.opensupervision.calendar.WorkingDayCalendar calendar;
+    @Autowired
+    org.opensupervision.dashboard.SupervisionDashboards dashboards;
+    @Autowired
+    org.opensupervision.rules.SupervisionRules rules;
 
     @BeforeEach
     void startOnAMondayMorning() {
@@ -151,6 +161,13 @@ class RatingProcessTest extends IntegrationTest {
     }
 
     private void rateWithLink(String token, int level, int expectedStatus) throws Exception {
+        rateWithLinkOnly(token, level, expectedStatus);
+        if (expectedStatus == 204) {
+            runRatingJobs(links.read(token).orElseThrow().trackingNumber());
+        }
+    }
+
+    private void rateWithLinkOnly(String token, int level, int expectedStatus) throws Exception {
         mvc.perform(post("/api/public/ratings/{t}", token).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"level\":" + level + ",\"comment\":\"窗口态度\",\"answers\":{\"efficiency\":"
                                 + level + ",\"attitude\":" + level + ",\"problemSolved\":" + (level > 2) + "}}"))
@@ -158,6 +175,12 @@ class RatingProcessTest extends IntegrationTest {
     }
 
     private void rateOnTrackingPage(String tn, int level) throws Exception {
+        rateOnTrackingPageOnly(tn, level);
+        runRatingJobs(tn);
+    }
+
+    /** The citizen's request alone: the engine's work after the correlation waits in a job. */
+    private void rateOnTrackingPageOnly(String tn, int level) throws Exception {
         mvc.perform(post("/api/public/complaints/{tn}/rating", tn).header("X-Access-Code", accessCodes.codeFor(tn))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"level\":" + level + "}"))
                 .andExpect(status().isNoContent());
@@ -400,5 +423,118 @@ class RatingProcessTest extends IntegrationTest {
         assertThat(rating(tn).getEndActivityId()).isEqualTo("EndEvent_Rated");
         assertThat(ratings.ratingsOf(tn)).extracting(CitizenRating::getLevel)
                 .containsExactly(RatingLevel.DISSATISFIED, RatingLevel.SATISFIED);
+    }
+
+    @Test
+    void theClosingOfTheComplaintOnlyStartsTheRatingWhichOpensItsRoundInAJobOfItsOwn() {
+        String tn = cases.file(CaseDriver.submission("GD-AMR", "ATTITUDE", "closing@example.com"));
+        cases.runDueJobs(tn);
+        cases.complete(tn, ComplaintProcess.Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        cases.complete(tn, ComplaintProcess.Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
+        cases.complete(tn, ComplaintProcess.Activity.HANDLING, Map.of("handlingAction", "REPLY",
+                "replyText", "已办结。"));
+        cases.complete(tn, ComplaintProcess.Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+
+        assertThat(rating(tn)).as("started by the closing").isNotNull();
+        assertThat(ratings.ratingsOf(tn)).as("the round opens in the rating's own job").isEmpty();
+        runRatingJobs(tn);
+        assertThat(ratings.ratingsOf(tn)).singleElement()
+                .satisfies(r -> assertThat(r.getStatus()).isEqualTo(RatingStatus.OPEN));
+    }
+
+    @Test
+    void theCitizensRatingRequestCarriesOnlyTheCorrelationAndTheEngineWorkRunsInAJob() throws Exception {
+        String tn = replied("async@example.com");
+
+        rateOnTrackingPageOnly(tn, 1);
+
+        assertThat(ratings.ratingsOf(tn).get(0).getStatus()).isEqualTo(RatingStatus.RATED);
+        assertThat(jobs.instances(org.opensupervision.workflow.SupervisionProcesses.RuleCheck.KEY, tn))
+                .as("no rule check started inside the citizen's request").isEmpty();
+        assertThat(management.createJobQuery().processInstanceId(rating(tn).getId()).activityId(
+                "Event_RatingSubmitted").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceId(rating(tn).getId()).count()).isZero();
+
+        runRatingJobs(tn);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(rating(tn).getId()).singleResult())
+                .isWaitingAt(Activity.CALLBACK);
+        assertThat(jobs.instances(org.opensupervision.workflow.SupervisionProcesses.RuleCheck.KEY, tn)).hasSize(1);
+    }
+
+    /**
+     * The ladder of the office's own steps (issue 13): the callback and the appeal review are due in working days,
+     * reminded one working day before and offered to the head of the office when overdue; an overdue rectification is
+     * a breach recorded once, even when a refused appeal sends the department back to the same overdue step.
+     */
+    @Test
+    void theOfficesStepsClimbTheLadderAndAnOverdueRectificationIsRecordedAndMailedOnce() throws Exception {
+        String tn = replied("ladder@example.com");
+        rateOnTrackingPage(tn, 1);
+        Task callback = task(tn, Activity.CALLBACK);
+        // Five working days after Monday 2 March: the end of Monday 9 March in Shanghai; reminded the working day before.
+        assertThat(callback.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-03-09T16:00:00Z"));
+        assertThat(callback.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-03-06T16:00:00Z"));
+
+        CaseDriver.moveClockTo(Instant.parse("2026-03-06T16:00:01Z"));
+        runRatingJobs(tn);
+        assertThat(mails(tn, "Due soon")).singleElement()
+                .satisfies(m -> assertThat(m.to()).containsExactly("supervision-office@example.gov.cn"));
+        assertThat(candidateGroups(callback)).doesNotContain("supervision-head");
+        CaseDriver.moveClockTo(Instant.parse("2026-03-09T16:00:01Z"));
+        runRatingJobs(tn);
+        assertThat(candidateGroups(callback)).contains("supervision-office", "supervision-head");
+        assertThat(tasks.createTaskQuery().taskId(callback.getId()).singleResult().getPriority()).isEqualTo(90);
+        assertThat(mails(tn, "逾期提级").stream().distinct().toList()).singleElement()
+                .satisfies(m -> assertThat(m.to()).containsExactly("supervision-head@example.gov.cn"));
+
+        CaseDriver.moveClockTo(Instant.parse("2026-03-10T01:00:00Z"));
+        complete(tn, Activity.CALLBACK, "supervision-head", Map.of("callbackNote", "负责人回访。"));
+        Instant rectificationDue = calendar.addWorkingDays(Instant.parse("2026-03-10T01:00:00Z"), 15);
+        assertThat(task(tn, Activity.RECTIFICATION).getDueDate().toInstant()).isEqualTo(rectificationDue);
+        java.time.YearMonth overdueMonth = java.time.YearMonth.from(rectificationDue.plusSeconds(1)
+                .atZone(calendar.zone()));
+        long breachesBefore = rectificationBreaches(overdueMonth);
+        CaseDriver.moveClockTo(rectificationDue.plusSeconds(1));
+        runRatingJobs(tn);
+        assertThat(mails(tn, "整改超期")).hasSize(1);
+        assertThat(ratings.ratingsOf(tn).get(0).getRectificationOverdueAt()).isNotNull();
+        assertThat(rectificationBreaches(overdueMonth)).as("a breach the KPIs count").isEqualTo(breachesBefore + 1);
+
+        complete(tn, Activity.RECTIFICATION, "handler-gd-amr", Map.of("rectificationAction", "APPEAL",
+                "appealReason", "恶意差评。"));
+        Task review = task(tn, Activity.REVIEW_APPEAL);
+        Instant reviewDue = calendar.addWorkingDays(rectificationDue.plusSeconds(1), 5);
+        assertThat(review.getDueDate().toInstant()).isEqualTo(reviewDue);
+        CaseDriver.moveClockTo(reviewDue.plusSeconds(1));
+        runRatingJobs(tn);
+        assertThat(mails(tn, "Due soon")).as("a reminder whose moment passed with the due date is not sent")
+                .hasSize(1);
+        assertThat(candidateGroups(review)).contains("supervision-head");
+        complete(tn, Activity.REVIEW_APPEAL, "supervisor", Map.of("appealUpheld", false,
+                "appealDecisionReason", "回访属实，须整改。"));
+
+        // Back at the rectification, whose deadline passed long ago: its timer fires again, and nothing is repeated.
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(rating(tn).getId()).singleResult())
+                .isWaitingAt(Activity.RECTIFICATION);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(rating(tn).getId())
+                .activityId("EndEvent_RectificationOverdueKnown").count()).isEqualTo(1);
+        assertThat(mails(tn, "整改超期")).as("no second overdue notice").hasSize(1);
+        assertThat(auditKinds(tn)).filteredOn("RECTIFICATION_OVERDUE"::equals).hasSize(1);
+        assertThat(rectificationBreaches(overdueMonth)).isEqualTo(breachesBefore + 1);
+        jobs.runDueJobs(tn);
+        assertThat(rules.decisionsOf(tn)).filteredOn(d -> d.getTrigger()
+                == org.opensupervision.rules.RuleTrigger.RATING_RECTIFICATION_OVERDUE).singleElement()
+                .satisfies(d -> assertThat(d.getMatchedRules()).contains("Rule_CommonRatingRectificationOverdue"));
+    }
+
+    private long rectificationBreaches(java.time.YearMonth month) {
+        return dashboards.kpiMonth(month).stream().filter(k -> k.departmentCode().equals("GD-AMR")).findFirst()
+                .orElseThrow().rectificationBreaches();
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
     }
 }

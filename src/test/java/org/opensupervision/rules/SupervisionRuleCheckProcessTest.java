@@ -203,4 +203,32 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
         assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("supervision-rules-common")
                 .latestVersion().singleResult().getVersion()).isEqualTo(before);
     }
+
+    @Test
+    void aNoticeTheOfficeLeavesUnwrittenIsRemindedTheDayBeforeAndOfferedToTheHeadWhenDue() {
+        String trackingNumber = cases.fileAndRoute("GD-HC", "ATTITUDE", "rules-ladder@example.com");
+        ProcessInstance check = check(trackingNumber, "GD-HC", "ATTITUDE", RuleTrigger.SPOT_CHECK_DISCREPANCY);
+        jobs.runDueJobs(trackingNumber);
+        var notice = tasks.createTaskQuery().processInstanceId(check.getId()).singleResult();
+        // Three working days after Monday 11 May: the end of Thursday 14 May in Shanghai; reminded the day before.
+        assertThat(notice.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-05-14T16:00:00Z"));
+        assertThat(notice.getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2026-05-13T16:00:00Z"));
+
+        CaseDriver.moveClockTo(Instant.parse("2026-05-13T16:00:01Z"));
+        jobs.runDueJobs(trackingNumber);
+        assertThat(mails(trackingNumber, "Due soon")).singleElement()
+                .satisfies(m -> assertThat(m.to()).containsExactly("supervision-office@example.gov.cn"));
+        CaseDriver.moveClockTo(Instant.parse("2026-05-14T16:00:01Z"));
+        jobs.runDueJobs(trackingNumber);
+        assertThat(tasks.getIdentityLinksForTask(notice.getId())).extracting(l -> l.getGroupId())
+                .contains("supervision-office", "supervision-head");
+        assertThat(mails(trackingNumber, "Overdue")).singleElement()
+                .satisfies(m -> assertThat(m.to()).containsExactly("supervision-head@example.gov.cn"));
+        assertThat(check).hasPassed("Task_RemindRuleNotice", "EndEvent_RuleNoticeReminded",
+                "Task_EscalateRuleNotice", "EndEvent_RuleNoticeEscalated").isWaitingAt(RuleCheck.NOTICE_TASK);
+
+        cases.completeAs("supervision-head", notice.getId(), Map.of(RuleCheck.NOTICE_TEXT, "请说明。"));
+        jobs.runDueJobs(trackingNumber);
+        assertThat(check).hasPassed("EndEvent_NoticeSent").isEnded();
+    }
 }

@@ -76,6 +76,10 @@ class SpotCheckProcessTest extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    SpotCheckSchedule schedule;
+    @Autowired
+    org.opensupervision.calendar.WorkingDayCalendar calendar;
 
     @BeforeEach
     void initEngine() {
@@ -94,10 +98,38 @@ class SpotCheckProcessTest extends IntegrationTest {
 
     /** Fires the spot check's timer start event, as the job executor would on Monday morning. */
     private SpotCheckRound runSpotCheckAt(Instant when) {
+        SpotCheckRound round = drawAt(when);
+        runJobsOf(round);
+        return spotChecks.round(round.getId()).orElseThrow();
+    }
+
+    /** Only the timer's own job: the round is drawn and committed, the checks are not created yet. */
+    private SpotCheckRound drawAt(Instant when) {
         CaseDriver.moveClockTo(when);
-        Job timer = management.createJobQuery().processDefinitionKey(SpotCheck.KEY).timers().singleResult();
-        management.executeJob(timer.getId());
+        management.executeJob(startTimer().getId());
         return spotChecks.rounds().stream().max(java.util.Comparator.comparing(SpotCheckRound::getId)).orElseThrow();
+    }
+
+    private Job startTimer() {
+        return management.createJobQuery().processDefinitionKey(SpotCheck.KEY).timers().list().stream()
+                .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+    }
+
+    private void runJobsOf(SpotCheckRound round) {
+        for (int i = 0; i < 100; i++) {
+            List<Job> due = management.createJobQuery().processInstanceId(round.getProcessInstanceId()).executable()
+                    .list();
+            if (due.isEmpty()) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("Spot-check jobs keep coming");
+    }
+
+    private void advance(SpotCheckRound round, Instant to) {
+        CaseDriver.moveClockTo(to);
+        runJobsOf(round);
     }
 
     private List<Task> tasksOf(SpotCheckRound round, String key) {
@@ -140,6 +172,7 @@ class SpotCheckProcessTest extends IntegrationTest {
                 "evidenceReference", "REC-0713-01"));
         cases.completeAs("supervisor", td.getId(), Map.of("contactMethod", "VISIT", "recordMatches", "false",
                 "findings", "投诉人称并未收到答复，网上记录“已电话答复”不实", "evidenceReference", "VISIT-0713-02"));
+        runJobsOf(round);
 
         assertThat(instance).hasPassed("EndEvent_CheckPassed", "Task_ReportSpotCheckDiscrepancy");
         Task rectification = tasksOf(round, SpotCheck.RECTIFICATION_TASK).get(0);
@@ -157,6 +190,7 @@ class SpotCheckProcessTest extends IntegrationTest {
 
         cases.completeAs("handler-gd-td", rectification.getId(),
                 Map.of("rectificationText", "已重新电话答复投诉人并更正记录"));
+        runJobsOf(round);
         assertThat(instance).hasPassed("Task_RecordRectification", "EndEvent_Rectified",
                 "Task_CompleteSpotCheckRound", "EndEvent_RoundCompleted").isEnded();
         assertThat(spotChecks.round(round.getId()).orElseThrow().getCompletedAt()).isNotNull();
@@ -214,5 +248,88 @@ class SpotCheckProcessTest extends IntegrationTest {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(round.getProcessInstanceId()).activityId("SubProcess_SpotCheck").count())
                 .isZero();
+    }
+
+    /**
+     * Issue 13: the office's check and the department's rectification are due in working days and reminded; an
+     * unrectified discrepancy is left open when its deadline passes (fed to the rules), so the round still closes,
+     * listing it; a new round drawn meanwhile says that an earlier one is still open. The draw and each sample run in
+     * jobs of their own. Runs in September and October 2026.
+     */
+    @Test
+    void aRectificationPastItsDeadlineIsLeftOpenAndTheRoundClosesListingIt() throws Exception {
+        CaseDriver.moveClockTo(Instant.parse("2026-09-07T01:00:00Z"));
+        String sampled = closedCase("GD-HC", "SLOW_ACTION");
+
+        SpotCheckRound round = drawAt(Instant.parse("2026-09-14T01:00:00Z"));
+        assertThat(round.getSampleCount()).isEqualTo(1);
+        assertThat(tasksOf(round, SpotCheck.CHECK_TASK)).as("the draw commits before any check is created").isEmpty();
+        runJobsOf(round);
+        Task check = tasksOf(round, SpotCheck.CHECK_TASK).get(0);
+        assertThat(sampled(check)).isEqualTo(sampled);
+        Instant checkDue = calendar.addWorkingDays(Instant.parse("2026-09-14T01:00:00Z"), 10);
+        assertThat(check.getDueDate().toInstant()).isEqualTo(checkDue);
+        advance(round, checkDue.plusSeconds(60));
+        assertThat(tasks.getIdentityLinksForTask(check.getId())).extracting(IdentityLink::getGroupId)
+                .contains("supervision-office", "supervision-head");
+
+        cases.completeAs("supervision-head", check.getId(), Map.of("contactMethod", "PHONE", "recordMatches",
+                false, "findings", "答复未送达", "evidenceReference", "REC-0930-01"));
+        runJobsOf(round);
+        Task rectification = tasksOf(round, SpotCheck.RECTIFICATION_TASK).get(0);
+        Instant rectificationDue = rectification.getDueDate().toInstant();
+        assertThat(rectificationDue).isEqualTo(calendar.addWorkingDays(checkDue.plusSeconds(60), 15));
+
+        SpotCheckRound next = runSpotCheckAt(Instant.parse("2026-10-12T01:00:00Z"));
+        assertThat(next.getEarlierRoundsOpen()).as("the open round is visible on the next one").isEqualTo(1);
+
+        advance(round, rectification.getFollowUpDate().toInstant().plusSeconds(60));
+        assertThat(mailsSentAbout(sampled).stream().filter(m -> m.subject().contains("Due soon")).distinct())
+                .anySatisfy(m -> assertThat(m.to()).containsExactly("complaints@hc.example.gov.cn"));
+        advance(round, rectificationDue.plusSeconds(60));
+
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(round.getProcessInstanceId()).singleResult();
+        assertThat(instance).as("the round closed without waiting for the department").isNull();
+        SpotCheckRound closed = spotChecks.round(round.getId()).orElseThrow();
+        assertThat(closed.getCompletedAt()).isNotNull();
+        assertThat(closed.getOpenItems()).isEqualTo(1);
+        assertThat(spotChecks.openItems(round.getId())).singleElement().satisfies(sample -> {
+            assertThat(sample.getTrackingNumber()).isEqualTo(sampled);
+            assertThat(sample.getRectificationOverdueAt()).isNotNull();
+        });
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(round.getProcessInstanceId()).activityId("EndEvent_SpotRectificationEscalated")
+                .count()).isEqualTo(1);
+        String page = mvc.perform(get("/staff/spot-checks").param("round", round.getId().toString())
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("1 件整改逾期未完成", "整改逾期未完成");
+        String nextPage = mvc.perform(get("/staff/spot-checks").param("round", next.getId().toString())
+                .with(httpBasic("supervisor", "supervisor"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(nextPage).contains("仍有 1 轮抽查未完成");
+        jobs.runDueJobs(sampled);
+        assertThat(rules.decisionsOf(sampled)).extracting(d -> d.getTrigger()).contains(
+                org.opensupervision.rules.RuleTrigger.SPOT_CHECK_RECTIFICATION_OVERDUE);
+    }
+
+    @Test
+    void aChangedCycleMovesTheRunningSpotCheckTimer() {
+        String configured = schedule.getCycle();
+        // Wednesday 4 November 2026, 11:00 in Shanghai.
+        CaseDriver.moveClockTo(Instant.parse("2026-11-04T03:00:00Z"));
+        try {
+            schedule.moveRunningTimerToTheCycle();
+            assertThat(startTimer().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-09T01:00:00Z"));
+
+            schedule.useCycle("R/2026-01-05T09:00:00+08:00/P1D");
+
+            assertThat(startTimer().getDuedate().toInstant()).as("daily from now on: tomorrow 09:00")
+                    .isEqualTo(Instant.parse("2026-11-05T01:00:00Z"));
+        } finally {
+            schedule.useCycle(configured);
+        }
+        assertThat(startTimer().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-09T01:00:00Z"));
     }
 }

@@ -31,6 +31,8 @@ class PublicTrackingTest extends IntegrationTest {
     private static final AtomicInteger CLIENTS = new AtomicInteger(1);
 
     @Autowired
+    org.opensupervision.rules.ProcessJobs jobs;
+    @Autowired
     CaseDriver cases;
     @Autowired
     AccessCodes accessCodes;
@@ -82,6 +84,8 @@ class PublicTrackingTest extends IntegrationTest {
         completeAs("handler-gd-amr", tn, Activity.HANDLING, Map.of("handlingAction", "REPLY",
                 "replyText", "已向窗口人员批评教育并重新办理。"));
         completeAs("supervisor", tn, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
+        // The rating process opens its round in a job of its own, after the closing committed.
+        jobs.runDueJobs(tn);
 
         String json = track(tn, accessCodes.codeFor(tn).toLowerCase(), 200);
 

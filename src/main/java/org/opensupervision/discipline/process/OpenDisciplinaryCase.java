@@ -32,7 +32,8 @@ class OpenDisciplinaryCase implements JavaDelegate {
         DisciplinaryCase c = cases.open(execution.getProcessBusinessKey(), departmentCode,
                 EscalationSource.valueOf((String) execution.getVariable(Discipline.SOURCE)),
                 DisciplineVariables.text(execution, Discipline.REASON),
-                ((Number) execution.getVariable(Discipline.SEVERITY)).intValue(), execution.getProcessInstanceId());
+                ((Number) execution.getVariable(Discipline.SEVERITY)).intValue(), execution.getProcessInstanceId(),
+                execution.getVariable(Discipline.CLAIM_ID) instanceof Number claim ? claim.longValue() : null);
         execution.setVariable(Discipline.CASE_ID, c.getId());
         execution.setVariable(Discipline.PRELIMINARY_REVIEW_DUE_AT, Date.from(c.getPreliminaryReviewDueAt()));
         execution.setVariable("escalatedDepartmentName", departments.get(departmentCode).bilingualName());

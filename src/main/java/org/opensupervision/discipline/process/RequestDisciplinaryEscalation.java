@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The message throw events that refer a case to the discipline inspectors (triage, supervision rules). The model
- * names department, source, reason and severity as local inputs of the event.
+ * names department, source, reason and severity as local inputs of the event, and the supervision rules also the
+ * deciding rule ({@code escalationRuleKey}): one open case per department, rule and month.
  */
 @Component("requestDisciplinaryEscalation")
 class RequestDisciplinaryEscalation implements JavaDelegate {
@@ -26,6 +27,7 @@ class RequestDisciplinaryEscalation implements JavaDelegate {
                 (String) execution.getVariable(Discipline.DEPARTMENT_CODE),
                 EscalationSource.valueOf((String) execution.getVariable(Discipline.SOURCE)),
                 DisciplineVariables.text(execution, Discipline.REASON),
-                ((Number) execution.getVariable(Discipline.SEVERITY)).intValue());
+                ((Number) execution.getVariable(Discipline.SEVERITY)).intValue(),
+                DisciplineVariables.text(execution, Discipline.RULE_KEY));
     }
 }

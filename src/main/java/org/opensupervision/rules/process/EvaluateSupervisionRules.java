@@ -28,6 +28,7 @@ class EvaluateSupervisionRules implements JavaDelegate {
         execution.setVariable(RuleCheck.ACTION, decision.getAction().name());
         execution.setVariable(RuleCheck.SEVERITY, decision.getSeverity());
         execution.setVariable(RuleCheck.REASON, decision.getReason());
+        execution.setVariable(RuleCheck.RULE_ID, decision.getRuleId());
         execution.setVariable(RuleCheck.DECIDED_BY, decision.getDecisionKey() == null ? ""
                 : decision.getDecisionKey() + " v" + decision.getDecisionVersion() + " " + decision.getRuleId());
     }

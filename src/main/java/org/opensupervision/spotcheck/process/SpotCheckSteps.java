@@ -54,6 +54,7 @@ class SpotCheckSteps {
             execution.setVariableLocal("sampledClosedAt", display.format(complaint.getClosedAt()));
             execution.setVariableLocal("sampledReply", complaint.getReplyText());
             execution.setVariableLocal("rectificationGroup", department.handlingGroup());
+            execution.setVariableLocal("rectificationAddress", department.notificationAddress());
             for (String field : new String[] {"contactMethod", "recordMatches", "findings", "evidenceReference",
                     "spotCheckInspector", SpotCheck.DISCREPANCY, "rectificationText"}) {
                 execution.setVariableLocal(field, null);
@@ -88,6 +89,12 @@ class SpotCheckSteps {
             spotChecks.recordRectification(sampleId(execution), (String) execution.getVariable("rectificationText"),
                     user != null ? user.getUserId() : null);
         };
+    }
+
+    /** The rectification passed its deadline: left open on the round, fed to the rules. */
+    @Bean
+    JavaDelegate escalateSpotCheckRectification(SpotChecks spotChecks) {
+        return execution -> spotChecks.escalateRectification(sampleId(execution));
     }
 
     /** Closes the round once every check is done. */
