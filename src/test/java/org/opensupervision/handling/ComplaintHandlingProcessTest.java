@@ -32,6 +32,7 @@ import org.opensupervision.complaint.DeadlineBreach;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -54,6 +55,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     /** One working day before: the end of Friday 20 March. */
     static final Instant HANDLING_REMINDER = Instant.parse("2026-03-20T16:00:00Z");
 
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -546,12 +549,20 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(check).isNotNull();
         engine.getManagementService().createJobQuery().processInstanceId(check.getId()).list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        // The rules refer the department to the inspectors: a disciplinary case of GD-TD for this month holds the
+        // complaint as its evidence. It is this complaint's own case unless another test of the shared database
+        // opened one for GD-TD under the same rule this month (one open case per department, rule and month).
+        Map<String, Object> claim = jdbc.queryForMap("select c.tracking_number, c.department_code"
+                + " from disciplinary_escalation_evidence e join disciplinary_escalation_claim c on c.id = e.claim_id"
+                + " where e.tracking_number = ? and e.source = 'RULES'", trackingNumber);
+        assertThat(claim).containsEntry("department_code", "GD-TD");
+        String openedBy = (String) claim.get("tracking_number");
         ProcessInstance discipline = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey("disciplinary-escalation").processInstanceBusinessKey(trackingNumber)
-                .singleResult();
+                .processDefinitionKey("disciplinary-escalation").processInstanceBusinessKey(openedBy)
+                .variableValueEquals("escalatedDepartmentCode", "GD-TD").singleResult();
         assertThat(discipline).isNotNull();
         assertThat(engine.getRuntimeService().getVariables(discipline.getId()))
-                .containsEntry("escalatedDepartmentCode", "GD-TD").containsEntry("escalationSource", "RULES");
+                .containsEntry("escalationSource", "RULES");
 
         // A late first feedback enters handling past the deadline: the same breach, no second ladder.
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "迟到的反馈。"));
