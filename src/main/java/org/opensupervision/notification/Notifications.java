@@ -44,4 +44,9 @@ public class Notifications {
     public String supervisionOfficeAddress() {
         return properties.supervisionOfficeAddress();
     }
+
+    /** The head of the supervision office ({@code supervision-head}): the office's overdue steps are mailed here. */
+    public String supervisionHeadAddress() {
+        return properties.supervisionHeadAddress();
+    }
 }

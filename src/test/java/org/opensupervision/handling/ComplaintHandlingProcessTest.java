@@ -655,8 +655,12 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber)).hasPassed("BoundaryEvent_TriageOverdue", "Task_EscalateTriage");
         assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-head")).isTrue();
         assertThat(hasCandidateGroup(trackingNumber, Activity.TRIAGE, "supervision-office")).isTrue();
-        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("逾期未办"))
-                .singleElement().satisfies(m -> assertThat(m.to()).containsExactly("supervision-office@example.gov.cn"));
+        // One mail to the head, the office in copy (GreenMail keeps a copy per recipient).
+        assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("逾期未办")).hasSize(2)
+                .allSatisfy(m -> {
+                    assertThat(m.to()).containsExactly("supervision-head@example.gov.cn");
+                    assertThat(m.cc()).containsExactly("supervision-office@example.gov.cn");
+                });
 
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));

@@ -46,7 +46,7 @@ class EscalateEvaluationReview implements JavaDelegate {
             return;
         }
         execution.setVariable(Var.REVIEW_ESCALATED, true);
-        notifications.send(Notice.EVALUATION_REVIEW_OVERDUE, null, List.of(properties.supervisionHeadAddress()),
+        notifications.send(Notice.EVALUATION_REVIEW_OVERDUE, null, List.of(notifications.supervisionHeadAddress()),
                 List.of(properties.officeAddress()), Map.of("period", execution.getVariable(Var.PERIOD),
                         "dueAt", dueAt(execution)));
     }

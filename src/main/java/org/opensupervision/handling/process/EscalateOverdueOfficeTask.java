@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A task of the supervision office (triage, 督办 notice, reply review) is past its due date: it is offered to the
- * head of the office ({@code supervision-head}) as well, and the office is told by mail. The task stays where it
+ * head of the office ({@code supervision-head}) as well, and the head is mailed, the office in copy. The task stays where it
  * is. Which task is the step's local input {@code overdueTask}.
  */
 @Component("escalateOverdueOfficeTask")
@@ -38,7 +38,8 @@ class EscalateOverdueOfficeTask implements JavaDelegate {
                 .taskDefinitionKey(taskKey).list()) {
             tasks.addCandidateGroup(task.getId(), StaffGroups.SUPERVISION_HEAD);
             notifications.send(Notice.OFFICE_TASK_OVERDUE, execution.getProcessBusinessKey(),
-                    List.of(notifications.supervisionOfficeAddress()), List.of(), Map.of(
+                    List.of(notifications.supervisionHeadAddress()), List.of(notifications.supervisionOfficeAddress()),
+                    Map.of(
                             "trackingNumber", execution.getProcessBusinessKey(),
                             "taskName", task.getName(),
                             "dueAt", task.getDueDate() == null ? "" : display.format(task.getDueDate().toInstant())));

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.opensupervision.access.StaffGroups;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.ladder.StepLadder;
-import org.opensupervision.ladder.StepLadderProperties;
 import org.opensupervision.notification.Notice;
 import org.opensupervision.notification.Notifications;
 import org.slf4j.Logger;
@@ -30,14 +29,11 @@ class EscalateOverdueStep implements JavaDelegate {
 
     private final TaskService tasks;
     private final Notifications notifications;
-    private final StepLadderProperties properties;
     private final DeadlineDisplay display;
 
-    EscalateOverdueStep(TaskService tasks, Notifications notifications, StepLadderProperties properties,
-                        DeadlineDisplay display) {
+    EscalateOverdueStep(TaskService tasks, Notifications notifications, DeadlineDisplay display) {
         this.tasks = tasks;
         this.notifications = notifications;
-        this.properties = properties;
         this.display = display;
     }
 
@@ -55,7 +51,7 @@ class EscalateOverdueStep implements JavaDelegate {
             tasks.addCandidateGroup(task.getId(), StaffGroups.SUPERVISION_HEAD);
             tasks.setPriority(task.getId(), Math.max(task.getPriority(), 90));
             notifications.send(Notice.STEP_OVERDUE, StepLadder.caseKey(execution),
-                    List.of(properties.headAddress()), List.of(notifications.supervisionOfficeAddress()),
+                    List.of(notifications.supervisionHeadAddress()), List.of(notifications.supervisionOfficeAddress()),
                     StepLadder.mailModel(execution, task, display, Map.of()));
             log.warn("{} of {} is overdue: offered to {}", taskKey, execution.getProcessBusinessKey(),
                     StaffGroups.SUPERVISION_HEAD);
