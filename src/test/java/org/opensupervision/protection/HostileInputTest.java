@@ -322,6 +322,16 @@ class HostileInputTest extends IntegrationTest {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(json.readTree(answer.body()).path("status").asInt()).as(path).isEqualTo(answer.statusCode());
         }
+        // A reveal's reason of a lone NUL: trimmed to nothing, it passed the check and was stored (PostgreSQL: 500).
+        CaseDriver.moveClockTo(NOW);
+        String tn = makeFixtures().trackingNumber();
+        HttpResponse<String> nul = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/complaints/" + tn
+                        + "/contact-reveals")).header("Authorization", basic("supervisor"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"reason\":\"\\u0000\",\"departmentCode\":\"GD-SDMA\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(json.readTree(nul.body()).path("errors").path(0).path("field").asText()).isEqualTo("reason");
         // A page's address Tomcat refuses: a plain error page, not Tomcat's report.
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/rate/a%00b"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
