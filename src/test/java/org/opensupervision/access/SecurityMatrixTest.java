@@ -70,6 +70,9 @@ class SecurityMatrixTest extends IntegrationTest {
             "office", "supervisor", "head", "supervision-head", "inspector", "inspector", "evaluator", "evaluator",
             "admin", "demo", "system", "system-gd-edu");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z.]+)}");
+    /** What a refused cell is sent about instead of a new case. */
+    private static final Map<String, String> SHARED_INSTEAD = Map.of("tn", "tn", "task", "task",
+            "instance", "instance", "job", "job", "cardCase", "approvalCase", "card", "card");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     /** One row of the table. */
@@ -279,7 +282,10 @@ class SecurityMatrixTest extends IntegrationTest {
 
     private void fire(Row row, String role, String expected) throws Exception {
         String user = USERS.get(role);
-        Map<String, String> fresh = new HashMap<>();
+        // A cell expected to succeed changes its case: it gets a new one. A refused cell must change nothing, so it
+        // is sent about the shared case (and if it did change it, the table says so by failing).
+        Map<String, String> fresh = expected.equals("2xx") || expected.startsWith("20") || expected.equals("302")
+                ? new HashMap<>() : null;
         String path = resolve(row.path(), user, fresh);
         String body = resolve(row.body(), user, fresh);
         HttpResponse<String> response = switch (row.method()) {
@@ -406,7 +412,9 @@ class SecurityMatrixTest extends IntegrationTest {
             String value = switch (name) {
                 case "user" -> user == null ? "nobody" : user;
                 case "unique" -> String.valueOf(unique.incrementAndGet());
-                default -> name.startsWith("fresh.") ? freshValue(name.substring(6), fresh) : shared(name);
+                default -> !name.startsWith("fresh.") ? shared(name)
+                        : fresh == null ? shared(SHARED_INSTEAD.get(name.substring(6)))
+                        : freshValue(name.substring(6), fresh);
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -428,7 +436,9 @@ class SecurityMatrixTest extends IntegrationTest {
                     "complaint-handling").latestVersion().singleResult().getId());
             shared.put("jobDefinition", management.createJobDefinitionQuery().processDefinitionKey(
                     "complaint-handling").list().get(0).getId());
-            shared.put("approvalCase", newApprovalCaseWithRedCard("GD-EDU", "GD-EDU-001")[0]);
+            String[] approval = newApprovalCaseWithRedCard("GD-EDU", "GD-EDU-001");
+            shared.put("approvalCase", approval[0]);
+            shared.put("card", approval[1]);
             shared.put("otherApprovalCase", newApprovalCaseWithRedCard("GD-AMR", "GD-AMR-005")[0]);
         }
         String value = shared.get(name);

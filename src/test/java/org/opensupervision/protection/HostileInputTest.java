@@ -112,6 +112,7 @@ class HostileInputTest extends IntegrationTest {
     private final Map<String, Browser> browsers = new HashMap<>();
     private final AtomicLong unique = new AtomicLong(System.nanoTime() % 1_000_000L * 1000);
     private final Map<String, int[]> figures = new TreeMap<>();
+    private final Map<String, Integer> baselines = new TreeMap<>();
     private Fixtures fixtures;
 
     // ---------------------------------------------------------------- what is attacked
@@ -380,6 +381,8 @@ class HostileInputTest extends IntegrationTest {
         CaseDriver.moveClockTo(NOW);
         List<String> slots = new ArrayList<>(endpoint.fields().keySet());
         int tried = 0;
+        // 0. the valid request itself, so that the figures say which endpoints get past their checks
+        baselines.put(endpoint.key() + " " + endpoint.body(), send(endpoint, endpoint.fields(), null, "valid values"));
         // 1. the corpus strings, one at a time, turn by turn in each field
         for (int i = 0; i < corpus.strings().size(); i++) {
             var entry = corpus.strings().get(i);
@@ -475,7 +478,7 @@ class HostileInputTest extends IntegrationTest {
 
     // ---------------------------------------------------------------- one request and what must hold
 
-    private void send(Endpoint endpoint, Map<String, Object> values, byte[] rawBody, String what) throws Exception {
+    private int send(Endpoint endpoint, Map<String, Object> values, byte[] rawBody, String what) throws Exception {
         Map<String, Object> resolved = new LinkedHashMap<>();
         values.forEach((k, v) -> resolved.put(k, "{unique}".equals(v) ? "H" + unique.incrementAndGet() : v));
         HttpRequest request;
@@ -483,7 +486,7 @@ class HostileInputTest extends IntegrationTest {
             request = build(endpoint, resolved, rawBody);
         } catch (IllegalArgumentException notSendable) {
             // e.g. a line break in a header: HTTP clients refuse to send it, and so would any proxy
-            return;
+            return 0;
         }
         long[] before = counts();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -513,9 +516,10 @@ class HostileInputTest extends IntegrationTest {
                 assertThat(response.body()).as("an error page: " + context).contains("<main");
             }
             assertThat(changed(before, after)).as("a refused request wrote: " + context).isEmpty();
-            return;
+            return status;
         }
         checkWritten(endpoint, before, after, response, context);
+        return status;
     }
 
     private void checkWritten(Endpoint endpoint, long[] before, long[] after, HttpResponse<String> response,
@@ -729,7 +733,8 @@ class HostileInputTest extends IntegrationTest {
                 + " requests (generated per endpoint: " + GENERATED + ", seed " + SEED + "): " + accepted
                 + " accepted (2xx/3xx), " + (total - accepted) + " refused (4xx), 0 answers 5xx, 0 half-written\n");
         figures.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v[0]).append(" tried, ")
-                .append(v[1]).append(" accepted, ").append(v[2]).append(" refused\n"));
+                .append(v[1]).append(" accepted, ").append(v[2]).append(" refused; valid request: ")
+                .append(baselines.get(k)).append('\n'));
         System.out.println(out);
     }
 
