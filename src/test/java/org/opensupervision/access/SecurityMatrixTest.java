@@ -36,6 +36,7 @@ import jakarta.ws.rs.Path;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -44,10 +45,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -123,6 +126,8 @@ class SecurityMatrixTest extends IntegrationTest {
     @Autowired
     CaseDriver cases;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     ManagementService management;
     @Autowired
     RepositoryService repository;
@@ -136,6 +141,11 @@ class SecurityMatrixTest extends IntegrationTest {
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
     private int cells;
+
+    @AfterAll
+    void forgetTheWrongAccessCodes() {
+        TrackingThrottles.forgetAll(context);
+    }
 
     // ---------------------------------------------------------------- completeness
 

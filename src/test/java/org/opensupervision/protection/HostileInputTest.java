@@ -38,15 +38,18 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.tracking.TrackingThrottles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -70,7 +73,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class HostileInputTest extends IntegrationTest {
 
     private static final boolean POSTGRES = System.getProperty("spring.profiles.active", "").contains("postgres");
-    /** Generated requests per endpoint; fewer on the PostgreSQL pass (the same code, a slower database). */
+    /**
+     * Generated requests per endpoint; fewer on the PostgreSQL pass (the same code, a slower database), where the
+     * read endpoints also get every other corpus string only.
+     */
     private static final int GENERATED = Integer.getInteger("hostile.generated", POSTGRES ? 6 : 12);
     private static final long SEED = Long.getLong("hostile.seed", 20_261_205L);
     /** A Monday in a month no other test uses, so the complaints and cases made here count nowhere else. */
@@ -99,6 +105,8 @@ class HostileInputTest extends IntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     CaseDriver cases;
     @Autowired
@@ -178,7 +186,7 @@ class HostileInputTest extends IntegrationTest {
                 "query:overdue", "false", "query:q", "药品", "query:page", "0", "query:size", "20",
                 "query:sort", "submittedAt");
         Map<String, Object> approvalList = fields("query:department", DEPARTMENT, "query:card", "RED",
-                "query:overdue", "false", "query:status", "OPEN", "query:page", "0", "query:size", "20");
+                "query:overdue", "false", "query:status", "DECIDED", "query:page", "0", "query:size", "20");
         String office = "supervisor";
         String handler = "handler-gd-sdma";
         return List.of(
@@ -231,7 +239,7 @@ class HostileInputTest extends IntegrationTest {
                 new Endpoint("GET", "/api/departments/{code}/dashboard", office, Body.NONE,
                         fields("path:code", DEPARTMENT), Effect.NOTHING),
                 new Endpoint("GET", "/api/kpi/months/{month}", office, Body.NONE, fields("path:month", "2029-05",
-                        "query:sort", "score"), Effect.NOTHING),
+                        "query:sort", "received"), Effect.NOTHING),
                 new Endpoint("GET", "/api/approval-cases", office, Body.NONE, approvalList, Effect.NOTHING),
                 new Endpoint("GET", "/api/approval-cases/{caseId}", office, Body.NONE, fields("path:caseId", caseId),
                         Effect.NOTHING),
@@ -257,7 +265,7 @@ class HostileInputTest extends IntegrationTest {
                 new Endpoint("GET", "/staff/departments/{code}/dashboard", office, Body.NONE,
                         fields("path:code", DEPARTMENT), Effect.NOTHING),
                 new Endpoint("GET", "/staff/kpi", office, Body.NONE, fields("query:month", "2029-05",
-                        "query:sort", "score"), Effect.NOTHING),
+                        "query:sort", "received"), Effect.NOTHING),
                 new Endpoint("GET", "/staff/mail", office, Body.NONE, fields("query:page", "0"), Effect.NOTHING),
                 new Endpoint("POST", "/staff/mail/{id}/retry", office, Body.FORM, fields("path:id", "999999999"),
                         Effect.OTHER_ROW_UPDATE),
@@ -267,7 +275,7 @@ class HostileInputTest extends IntegrationTest {
                         Effect.NOTHING),
                 new Endpoint("POST", "/staff/discipline/{caseId}/unseal", "inspector", Body.FORM,
                         fields("path:caseId", "999999999", "form:reason", "核实举报人身份"), Effect.NOTHING),
-                new Endpoint("GET", "/staff/spot-checks", office, Body.NONE, fields("query:round", "1"),
+                new Endpoint("GET", "/staff/spot-checks", office, Body.NONE, fields("query:round", ""),
                         Effect.NOTHING),
                 new Endpoint("GET", "/staff/spot-checks/{roundId}/report.csv", office, Body.NONE,
                         fields("path:roundId", "999999999"), Effect.NOTHING),
@@ -286,6 +294,11 @@ class HostileInputTest extends IntegrationTest {
     }
 
     // ---------------------------------------------------------------- the tests
+
+    @AfterAll
+    void forgetTheWrongAccessCodes() {
+        TrackingThrottles.forgetAll(context);
+    }
 
     @Test
     void everyEndpointOfTheApplicationIsAttackedOrExcludedWithAReason() {
@@ -379,6 +392,7 @@ class HostileInputTest extends IntegrationTest {
 
     private void attack(Endpoint endpoint, int offset, long seed) throws Exception {
         CaseDriver.moveClockTo(NOW);
+        TrackingThrottles.forgetAll(context);
         List<String> slots = new ArrayList<>(endpoint.fields().keySet());
         int tried = 0;
         // 0. the valid request itself, so that the figures say which endpoints get past their checks
@@ -388,6 +402,9 @@ class HostileInputTest extends IntegrationTest {
             var entry = corpus.strings().get(i);
             if (slots.isEmpty()) {
                 break;
+            }
+            if (POSTGRES && endpoint.body() == Body.NONE && (i + offset) % 2 == 1) {
+                continue;   // reads on the PostgreSQL pass: every other string, the others by the neighbours
             }
             String slot = slots.get((i + offset) % slots.size());
             Map<String, Object> values = new LinkedHashMap<>(endpoint.fields());
@@ -405,8 +422,9 @@ class HostileInputTest extends IntegrationTest {
             }
         }
         // 3. whole bodies and bytes that are not UTF-8
-        if (endpoint.body() == Body.JSON || endpoint.body() == Body.CSV || endpoint.body() == Body.FORM) {
-            for (var entry : corpus.bodies()) {
+        if (endpoint.body() != Body.NONE) {
+            // JSON bodies where JSON (or CSV) is read; a form parser gets the bytes only
+            for (var entry : endpoint.body() == Body.FORM ? List.<HostileCorpus.Entry<String>>of() : corpus.bodies()) {
                 send(endpoint, endpoint.fields(), entry.value().getBytes(StandardCharsets.UTF_8), entry.label());
                 tried++;
             }
