@@ -13,8 +13,9 @@ import org.apache.coyote.ActionCode;
  * The answer of a request that Tomcat refuses before the application sees it: an encoded NUL or slash in the path,
  * a request line or header over {@code server.max-http-request-header-size}, a broken escape. Tomcat's own report was
  * its HTML "HTTP Status 400" page, for the API too (issue 12, hostile input). Under {@code /api/} this answers problem
- * details (also when the request line was too long to read at all), elsewhere a plain error page in both languages; no server name, version or exception either way. Installed
- * as the host's error report valve by {@link ContainerErrorReportConfiguration}.
+ * details (also when the request line was too long to read at all), elsewhere a plain error page in both languages;
+ * no server name, version or exception either way. Installed as the host's error report valve by
+ * {@link ContainerErrorReportConfiguration}.
  */
 public class ContainerErrorReport extends ErrorReportValve {
 

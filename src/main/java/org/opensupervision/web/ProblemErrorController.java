@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * The error answer of every request that fails outside a controller, for a client that does not ask for HTML: an
  * unknown address under {@code /api} (404), a path the firewall refuses ({@code //}, {@code %2F}, 400), a filter's
  * {@code sendError}. Spring Boot's own answer there was its error JSON ({@code timestamp, status, error, path}), not
- * problem details (issue 12, hostile input); browsers still get the error page of {@link BasicErrorController}.
+ * problem details (issue 12, hostile input); browsers still get the error page of {@link BasicErrorController}. Only
+ * in a web application: the command-line audit check runs without one.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
 
