@@ -38,14 +38,18 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
+import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,6 +117,12 @@ class HostileInputTest extends IntegrationTest {
     @Autowired
     CaseDriver cases;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    DisciplinaryCases disciplinaryCases;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -131,7 +141,8 @@ class HostileInputTest extends IntegrationTest {
     enum Body { NONE, JSON, FORM, CSV }
 
     /** What a successful request may write, and how to check that it wrote one complete record. */
-    enum Effect { NOTHING, COMPLAINT, APPROVAL_EVENTS, CATALOGUE, CONTACT_REVEAL, CONTEST, OTHER_ROW_UPDATE }
+    enum Effect { NOTHING, COMPLAINT, APPROVAL_EVENTS, CATALOGUE, CONTACT_REVEAL, CONTEST, UNSEALING,
+        OTHER_ROW_UPDATE }
 
     /**
      * One endpoint and how it is used: the caller, the kind of body, and its fields ({@code path:}, {@code query:},
@@ -150,7 +161,7 @@ class HostileInputTest extends IntegrationTest {
     }
 
     /** The cases the endpoints are called about, made once. */
-    record Fixtures(String trackingNumber, String accessCode, String approvalCase, long card) {
+    record Fixtures(String trackingNumber, String accessCode, String approvalCase, long card, long dossier) {
     }
 
     private static Map<String, Object> fields(Object... keyValues) {
@@ -274,10 +285,11 @@ class HostileInputTest extends IntegrationTest {
                         Effect.OTHER_ROW_UPDATE),
                 new Endpoint("GET", "/staff/discipline", office, Body.NONE, fields("query:lang", "en"),
                         Effect.NOTHING),
-                new Endpoint("GET", "/staff/discipline/{caseId}", office, Body.NONE, fields("path:caseId", "999999999"),
-                        Effect.NOTHING),
+                new Endpoint("GET", "/staff/discipline/{caseId}", office, Body.NONE,
+                        fields("path:caseId", String.valueOf(fixtures.dossier())), Effect.NOTHING),
                 new Endpoint("POST", "/staff/discipline/{caseId}/unseal", "inspector", Body.FORM,
-                        fields("path:caseId", "999999999", "form:reason", "核实举报人身份"), Effect.NOTHING),
+                        fields("path:caseId", String.valueOf(fixtures.dossier()), "form:reason", "核实举报人身份"),
+                        Effect.UNSEALING),
                 new Endpoint("GET", "/staff/spot-checks", office, Body.NONE, fields("query:round", ""),
                         Effect.NOTHING),
                 new Endpoint("GET", "/staff/spot-checks/{roundId}/report.csv", office, Body.NONE,
@@ -305,7 +317,7 @@ class HostileInputTest extends IntegrationTest {
 
     @Test
     void everyEndpointOfTheApplicationIsAttackedOrExcludedWithAReason() {
-        fixtures = new Fixtures("TS", "x", "C", 1);
+        fixtures = new Fixtures("TS", "x", "C", 1, 1);
         Set<String> attacked = new TreeSet<>();
         endpoints().forEach(e -> attacked.add(e.key()));
         List<String> forgotten = new ArrayList<>();
@@ -573,6 +585,10 @@ class HostileInputTest extends IntegrationTest {
                 assertThat(Set.of("contact_reveal", "audit_entry")).as(context).containsAll(delta.keySet());
                 assertThat(delta.getOrDefault("contact_reveal", 0L)).as(context).isEqualTo(1);
             }
+            case UNSEALING -> {
+                assertThat(Set.of("dossier_unsealing", "audit_entry")).as(context).containsAll(delta.keySet());
+                assertThat(delta.getOrDefault("dossier_unsealing", 0L)).as(context).isBetween(0L, 1L);
+            }
             case CONTEST -> {
                 assertThat(Set.of("act_hi_procinst", "act_ru_task", "audit_entry")).as(context)
                         .containsAll(delta.keySet());
@@ -758,13 +774,7 @@ class HostileInputTest extends IntegrationTest {
 
     private Fixtures makeFixtures() {
         try {
-            HttpResponse<String> filed = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/complaints"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"departmentCode\":\"" + DEPARTMENT + "\","
-                            + "\"category\":\"SLOW_ACTION\",\"title\":\"许可证超期\",\"description\":\"至今未受理。\","
-                            + "\"anonymous\":true}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-            JsonNode receipt = json.readTree(filed.body());
+            JsonNode receipt = fileAnonymously("SLOW_ACTION");
             String tn = receipt.get("trackingNumber").asText();
             cases.runDueJobs(tn);
 
@@ -788,10 +798,32 @@ class HostileInputTest extends IntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
             long card = json.readTree(view.body()).path("cards").path(0).path("id").asLong();
             assertThat(card).as(view.body()).isPositive();
-            return new Fixtures(tn, receipt.get("accessCode").asText(), caseId, card);
+            return new Fixtures(tn, receipt.get("accessCode").asText(), caseId, card, escalatedDossier());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private JsonNode fileAnonymously(String category) throws Exception {
+        HttpResponse<String> filed = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/complaints"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"departmentCode\":\"" + DEPARTMENT + "\","
+                        + "\"category\":\"" + category + "\",\"title\":\"许可证超期\",\"description\":\"至今未受理。\","
+                        + "\"anonymous\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return json.readTree(filed.body());
+    }
+
+    /** A referral dossier: an integrity complaint escalated at triage, its disciplinary case opened. */
+    private long escalatedDossier() throws Exception {
+        String tn = fileAnonymously("INTEGRITY").get("trackingNumber").asText();
+        cases.runDueJobs(tn);
+        cases.complete(tn, Activity.TRIAGE, Map.of("triageDecision", "ESCALATE", "triageReason", "索要好处费"));
+        String discipline = runtime.createProcessInstanceQuery().processDefinitionKey("disciplinary-escalation")
+                .processInstanceBusinessKey(tn).singleResult().getId();
+        management.createJobQuery().processInstanceId(discipline).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        return disciplinaryCases.ofComplaint(tn).get(0).getId();
     }
 
     private String base() {
