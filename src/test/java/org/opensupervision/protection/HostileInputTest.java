@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -424,6 +425,14 @@ class HostileInputTest extends IntegrationTest {
             Map<String, Object> values = new LinkedHashMap<>(endpoint.fields());
             values.put(slot, entry.value());
             send(endpoint, values, null, entry.label() + " in " + slot);
+        }
+        // 1b. what is meant for e-mail addresses (header injection, markup, quotes) in every e-mail field
+        for (String slot : slots.stream().filter(s -> s.toLowerCase(Locale.ROOT).contains("email")).toList()) {
+            for (var entry : corpus.strings().stream().filter(e -> e.label().contains("e-mail")).toList()) {
+                Map<String, Object> values = new LinkedHashMap<>(endpoint.fields());
+                values.put(slot, entry.value());
+                send(endpoint, values, null, entry.label() + " in " + slot);
+            }
         }
         // 2. raw path segments in each path variable
         for (String slot : slots.stream().filter(s -> s.startsWith("path:")).toList()) {
