@@ -77,7 +77,8 @@ class ApprovalPageController {
         Set<String> readable = access.readable(login);
         List<LiveRow> rows = new ArrayList<>();
         if (dept != null) {
-            if (!access.mayRead(login, dept)) {
+            // An unknown department is not found, as one the login may not read (it was a 500 for the offices)
+            if (departments.find(dept).isEmpty() || !access.mayRead(login, dept)) {
                 throw notFound();
             }
             rows.add(row(departments.get(dept), locale));

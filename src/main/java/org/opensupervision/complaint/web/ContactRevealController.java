@@ -183,7 +183,11 @@ class ContactRevealController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.notFound(locale));
     }
 
+    /**
+     * Whitespace removed, not every character up to U+0020 as {@code trim()} does: a reason of a lone NUL was trimmed
+     * to nothing here, passed the control-character check, and was stored as it came (PostgreSQL: a 500).
+     */
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }
