@@ -47,6 +47,8 @@ import org.opensupervision.IntegrationTest;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
+import org.opensupervision.evaluation.EvaluationPeriod;
+import org.opensupervision.evaluation.Evaluations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -131,6 +133,8 @@ class SecurityMatrixTest extends IntegrationTest {
     ManagementService management;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    Evaluations evaluations;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -451,10 +455,21 @@ class SecurityMatrixTest extends IntegrationTest {
             shared.put("approvalCase", approval[0]);
             shared.put("card", approval[1]);
             shared.put("otherApprovalCase", newApprovalCaseWithRedCard("GD-AMR", "GD-AMR-005")[0]);
+            shared.put("publishedPeriod", publishedPeriod("2019-05"));
         }
         String value = shared.get(name);
         assertThat(value).as("placeholder {" + name + "}").isNotNull();
         return value;
+    }
+
+    /** A period of the performance evaluation computed and published (no data in 2019: every department unscored). */
+    private String publishedPeriod(String code) {
+        EvaluationPeriod period = EvaluationPeriod.parse(code).orElseThrow();
+        if (evaluations.published(period).isEmpty()) {
+            evaluations.compute(period, "matrix");
+            evaluations.publish(period, "matrix");
+        }
+        return code;
     }
 
     private String freshValue(String name, Map<String, String> fresh) {

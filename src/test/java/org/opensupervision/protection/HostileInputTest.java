@@ -51,6 +51,8 @@ import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
+import org.opensupervision.evaluation.EvaluationPeriod;
+import org.opensupervision.evaluation.Evaluations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -91,18 +93,23 @@ class HostileInputTest extends IntegrationTest {
     private static final Instant NOW = Instant.parse("2025-06-16T02:00:00Z");
     private static final String DEPARTMENT = "GD-SDMA";
     private static final String ITEM = "GD-SDMA-001";
+    /** The period pattern of the evaluation's handler mappings, as the handler mapping spells it. */
+    private static final String PERIOD = "\\d\\d\\d\\d(?:-\\d\\d)?";
 
     /** Handler methods of the application not attacked here, each with the reason. */
     static final Map<String, String> EXCLUDED = Map.of(
             "ANY /error", "the error page and problem answer themselves: reached by every refused request above",
             "POST /api/privacy/re-encryption", "takes no input at all (no parameter, no body, no path variable); "
-                    + "an administrator's maintenance call, tested by ContactReEncryptionTest");
+                    + "an administrator's maintenance call, tested by ContactReEncryptionTest",
+            "POST /api/evaluations/rules", "an accepted request makes a new version of the scoring rules in force for "
+                    + "every later computation of the shared test database; validated field by field, versioned and "
+                    + "audited in EvaluationTest.theRulesAreVersionedValidatedAuditedAndTheOfficesOnly");
 
     /** Tables and engine counts compared before and after every request. */
     private static final List<String> COUNTED = List.of("complaint", "audit_entry", "outbound_mail",
             "citizen_rating", "contact_reveal", "contact_reveal_view", "approval_item", "approval_case",
             "approval_event", "approval_card", "disciplinary_case", "dossier_unsealing", "deadline_breach",
-            "act_hi_procinst", "act_ru_task");
+            "evaluation_rule_version", "evaluation_run", "evaluation_correction", "act_hi_procinst", "act_ru_task");
     private static final Set<String> COMPLAINT_RECORD = Set.of("complaint", "audit_entry", "outbound_mail",
             "act_hi_procinst", "act_ru_task");
     private static final Pattern INTERNALS = Pattern.compile(
@@ -124,6 +131,8 @@ class HostileInputTest extends IntegrationTest {
     @Autowired
     DisciplinaryCases disciplinaryCases;
     @Autowired
+    Evaluations evaluations;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -143,7 +152,7 @@ class HostileInputTest extends IntegrationTest {
 
     /** What a successful request may write, and how to check that it wrote one complete record. */
     enum Effect { NOTHING, COMPLAINT, APPROVAL_EVENTS, CATALOGUE, CONTACT_REVEAL, CONTEST, UNSEALING,
-        OTHER_ROW_UPDATE }
+        OTHER_ROW_UPDATE, EVALUATION }
 
     /**
      * One endpoint and how it is used: the caller, the kind of body, and its fields ({@code path:}, {@code query:},
@@ -162,7 +171,8 @@ class HostileInputTest extends IntegrationTest {
     }
 
     /** The cases the endpoints are called about, made once. */
-    record Fixtures(String trackingNumber, String accessCode, String approvalCase, long card, long dossier) {
+    record Fixtures(String trackingNumber, String accessCode, String approvalCase, long card, long dossier,
+                    String publishedPeriod) {
     }
 
     private static Map<String, Object> fields(Object... keyValues) {
@@ -204,7 +214,49 @@ class HostileInputTest extends IntegrationTest {
                 "query:overdue", "false", "query:status", "DECIDED", "query:page", "0", "query:size", "20");
         String office = "supervisor";
         String handler = "handler-gd-sdma";
-        return List.of(
+        String period = fixtures.publishedPeriod();
+        Map<String, Object> correction = fields("path:period", period, "json:departmentCode", DEPARTMENT,
+                "json:indicator", "SATISFACTION_RATE", "json:numerator", 1, "json:denominator", 1,
+                "json:reason", "电话回访补录");
+        List<Endpoint> evaluation = List.of(
+                // the public supervision column (issue 14): no login
+                new Endpoint("GET", "/api/public/rankings", null, Body.NONE, fields("query:lang", "en"),
+                        Effect.NOTHING),
+                new Endpoint("GET", "/api/public/rankings/{period:" + PERIOD + "}", null, Body.NONE,
+                        fields("path:period", period, "query:version", "1", "query:lang", "en"), Effect.NOTHING),
+                new Endpoint("GET", "/api/public/rankings/{period:" + PERIOD + "}.csv", null, Body.NONE,
+                        fields("path:period", period, "query:version", "1"), Effect.NOTHING),
+                new Endpoint("GET", "/api/public/rankings/{period:" + PERIOD + "}.xlsx", null, Body.NONE,
+                        fields("path:period", period, "query:version", "1"), Effect.NOTHING),
+                new Endpoint("GET", "/supervision", null, Body.NONE, fields("query:lang", "en"), Effect.NOTHING),
+                new Endpoint("GET", "/supervision/{period:" + PERIOD + "}", null, Body.NONE,
+                        fields("path:period", period, "query:version", "1"), Effect.NOTHING),
+                new Endpoint("GET", "/supervision/{period:" + PERIOD + "}/{departmentCode}", null, Body.NONE,
+                        fields("path:period", period, "path:departmentCode", DEPARTMENT), Effect.NOTHING),
+                // the evaluation offices
+                new Endpoint("GET", "/api/evaluations/{period}", office, Body.NONE, fields("path:period", period),
+                        Effect.NOTHING),
+                new Endpoint("GET", "/api/evaluations/compare", office, Body.NONE, fields("query:a", period,
+                        "query:b", period), Effect.NOTHING),
+                new Endpoint("GET", "/api/evaluations/rules", office, Body.NONE, fields("query:version", "1"),
+                        Effect.NOTHING),
+                new Endpoint("POST", "/api/evaluations/{period}/compute", office, Body.NONE,
+                        fields("path:period", "2019-09"), Effect.EVALUATION),
+                new Endpoint("POST", "/api/evaluations/{period}/publish", "evaluator", Body.NONE,
+                        fields("path:period", period), Effect.EVALUATION),
+                new Endpoint("POST", "/api/evaluations/{period}/corrections", "evaluator", Body.JSON, correction,
+                        Effect.EVALUATION),
+                new Endpoint("GET", "/staff/evaluations", office, Body.NONE, fields("query:lang", "en"),
+                        Effect.NOTHING),
+                new Endpoint("POST", "/staff/evaluations", office, Body.FORM, fields("form:period", "2019-09"),
+                        Effect.EVALUATION),
+                new Endpoint("GET", "/staff/evaluations/{period:" + PERIOD + "}", office, Body.NONE,
+                        fields("path:period", period), Effect.NOTHING),
+                new Endpoint("GET", "/staff/evaluations/{period:" + PERIOD + "}/{departmentCode}", office, Body.NONE,
+                        fields("path:period", period, "path:departmentCode", DEPARTMENT), Effect.NOTHING),
+                new Endpoint("GET", "/staff/evaluations/compare", office, Body.NONE, fields("query:a", period,
+                        "query:b", "2019-09"), Effect.NOTHING));
+        return Stream.concat(evaluation.stream(), Stream.of(
                 // the citizens' side: no login
                 new Endpoint("GET", "/", null, Body.NONE, fields("query:lang", "en"), Effect.NOTHING),
                 new Endpoint("GET", "/complaints/new", null, Body.NONE, fields("query:lang", "zh-CN"), Effect.NOTHING),
@@ -306,7 +358,7 @@ class HostileInputTest extends IntegrationTest {
                 new Endpoint("GET", "/staff/approval-items", office, Body.NONE, fields("query:department", DEPARTMENT,
                         "query:item", ITEM), Effect.NOTHING),
                 new Endpoint("POST", "/staff/approval-items", office, Body.FORM, fields("form:csv", csv),
-                        Effect.CATALOGUE));
+                        Effect.CATALOGUE))).toList();
     }
 
     // ---------------------------------------------------------------- the tests
@@ -318,7 +370,7 @@ class HostileInputTest extends IntegrationTest {
 
     @Test
     void everyEndpointOfTheApplicationIsAttackedOrExcludedWithAReason() {
-        fixtures = new Fixtures("TS", "x", "C", 1, 1);
+        fixtures = new Fixtures("TS", "x", "C", 1, 1, "2019-08");
         Set<String> attacked = new TreeSet<>();
         endpoints().forEach(e -> attacked.add(e.key()));
         List<String> forgotten = new ArrayList<>();
@@ -598,6 +650,15 @@ class HostileInputTest extends IntegrationTest {
                 assertThat(Set.of("dossier_unsealing", "audit_entry")).as(context).containsAll(delta.keySet());
                 assertThat(delta.getOrDefault("dossier_unsealing", 0L)).as(context).isBetween(0L, 1L);
             }
+            case EVALUATION -> {
+                assertThat(Set.of("evaluation_run", "evaluation_correction", "audit_entry")).as(context)
+                        .containsAll(delta.keySet());
+                assertThat(delta.getOrDefault("evaluation_run", 0L)).as(context).isBetween(0L, 1L);
+                assertThat(delta.getOrDefault("evaluation_correction", 0L)).as(context).isBetween(0L, 1L);
+                if (response.statusCode() >= 400) {
+                    assertThat(delta).as("a refused request wrote: " + context).isEmpty();
+                }
+            }
             case CONTEST -> {
                 assertThat(Set.of("act_hi_procinst", "act_ru_task", "audit_entry")).as(context)
                         .containsAll(delta.keySet());
@@ -618,8 +679,9 @@ class HostileInputTest extends IntegrationTest {
             Object value = field.getValue();
             String name = slot.substring(slot.indexOf(':') + 1);
             if (slot.startsWith("path:")) {
-                path = path.replace("{" + name + "}", value instanceof RawPath raw ? raw.raw()
-                        : encode(String.valueOf(value)).replace("+", "%20"));
+                // {name} or {name:regex}, as the handler mapping spells it
+                path = path.replaceFirst("\\{" + Pattern.quote(name) + "(:[^}]*)?}", Matcher.quoteReplacement(
+                        value instanceof RawPath raw ? raw.raw() : encode(String.valueOf(value)).replace("+", "%20")));
             } else if (slot.startsWith("query:")) {
                 query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
                         .append(encode(String.valueOf(value)));
@@ -781,6 +843,16 @@ class HostileInputTest extends IntegrationTest {
 
     // ---------------------------------------------------------------- fixtures and sessions
 
+    /** A period of the performance evaluation computed and published (no data in 2019: nobody scored). */
+    private String publishedPeriod(String code) {
+        EvaluationPeriod period = EvaluationPeriod.parse(code).orElseThrow();
+        if (evaluations.published(period).isEmpty()) {
+            evaluations.compute(period, "hostile");
+            evaluations.publish(period, "hostile");
+        }
+        return code;
+    }
+
     private Fixtures makeFixtures() {
         try {
             JsonNode receipt = fileAnonymously("SLOW_ACTION");
@@ -807,7 +879,8 @@ class HostileInputTest extends IntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
             long card = json.readTree(view.body()).path("cards").path(0).path("id").asLong();
             assertThat(card).as(view.body()).isPositive();
-            return new Fixtures(tn, receipt.get("accessCode").asText(), caseId, card, escalatedDossier());
+            return new Fixtures(tn, receipt.get("accessCode").asText(), caseId, card, escalatedDossier(),
+                    publishedPeriod("2019-08"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
