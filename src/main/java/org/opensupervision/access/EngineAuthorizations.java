@@ -73,6 +73,20 @@ class EngineAuthorizations {
         readOnlyModels(grants, office);
         directory(grants, office);
 
+        // The head of the supervision office gets every step of the office's (and the evaluation review) that passed
+        // its due date as a candidate group (issue 13): Tasklist and Cockpit, reading every case like the office;
+        // working a task comes from being its candidate, nothing else to write.
+        String head = StaffGroups.SUPERVISION_HEAD;
+        grants.add(new Grant(head, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        grants.add(new Grant(head, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(head, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
+        grants.add(new Grant(head, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+        grants.add(new Grant(head, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
+        grants.add(new Grant(head, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+        readOnlyModels(grants, head);
+        directory(grants, head);
+
         String evaluation = StaffGroups.EVALUATION_OFFICE;
         grants.add(new Grant(evaluation, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         grants.add(new Grant(evaluation, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
