@@ -122,4 +122,9 @@ class EvaluationFacts {
                             long denominator) {
         counts.put(indicator, new IndicatorCount(indicator, numerator, denominator, true));
     }
+
+    /** When the period ends, in the official calendar's zone (China Standard Time). */
+    Instant endOf(EvaluationPeriod period) {
+        return period.end(calendar.zone());
+    }
 }

@@ -51,9 +51,14 @@ public class Evaluations {
      * made to the draft; a year adds up the counts of its months (a published month as published, the others from
      * the data).
      *
-     * @throws EvaluationRejected {@code ALREADY_PUBLISHED} for a published period
+     * @throws EvaluationRejected {@code ALREADY_PUBLISHED} for a published period, {@code INVALID} for a period that
+     *                             has not ended (its figures would be partial and could be published as final)
      */
     public EvaluationResult compute(EvaluationPeriod period, String actor) {
+        if (facts.endOf(period).isAfter(clock.instant())) {
+            throw new EvaluationRejected(Reason.INVALID, List.of(Map.of("field", "period", "code", "notEnded",
+                    "message", "该期间尚未结束，不能考评 / The period has not ended yet")));
+        }
         Optional<StoredRun> latest = store.lockLatest(period);
         if (latest.isPresent() && !EvaluationResult.DRAFT.equals(latest.get().status())) {
             throw new EvaluationRejected(Reason.ALREADY_PUBLISHED, List.of());

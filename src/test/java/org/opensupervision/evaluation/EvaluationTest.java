@@ -430,6 +430,13 @@ class EvaluationTest extends IntegrationTest {
         assertThat(json1.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=300", "public");
         mvc.perform(get("/api/public/rankings/2025-05").header(HttpHeaders.IF_NONE_MATCH, etag))
                 .andExpect(status().isNotModified());
+        // A cache revalidating with a list of tags, or with the tag marked weak, gets the 304 too.
+        mvc.perform(get("/api/public/rankings/2025-05").header(HttpHeaders.IF_NONE_MATCH, "\"other\", W/" + etag))
+                .andExpect(status().isNotModified());
+        mvc.perform(get("/api/public/rankings/2025-05").header(HttpHeaders.IF_NONE_MATCH, "\"other\""))
+                .andExpect(status().isOk());
+        // The language follows the lang cookie as well as Accept-Language: shared caches keep them apart.
+        assertThat(json1.getResponse().getHeader(HttpHeaders.VARY)).contains("Accept-Language", "Cookie");
         assertThat(mvc.perform(get("/api/public/rankings/2025-05?version=1")).andReturn().getResponse()
                 .getHeader(HttpHeaders.CACHE_CONTROL)).contains("immutable");
 
@@ -509,6 +516,14 @@ class EvaluationTest extends IntegrationTest {
                 .contains("/staff/evaluations/2025-04").contains("/staff/evaluations/2025-05").contains("草稿");
         mvc.perform(get("/api/evaluations/compare?a=2025-4&b=2025-05").with(httpBasic("supervisor", "supervisor")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"));
+        // A period that has not ended is not computed: its figures would be partial, and could be published.
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        mvc.perform(post("/api/evaluations/" + thisMonth + "/compute").with(httpBasic("supervisor", "supervisor")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].code").value("notEnded"));
+        mvc.perform(post("/staff/evaluations").param("period", "2099").with(httpBasic("supervisor", "supervisor"))
+                .with(csrf())).andExpect(status().isBadRequest());
+        assertThat(evaluations.latest(new EvaluationPeriod(thisMonth))).isEmpty();
     }
 
     @Test

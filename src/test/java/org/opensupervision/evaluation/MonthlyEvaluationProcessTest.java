@@ -149,6 +149,9 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
                 .isEqualTo(1.0);
 
         complete(review(instance), "evaluator", List.of("evaluation-office"), Map.of(Var.DECISION, "PUBLISH"));
+        // Published in the review's own transaction; the rest runs as jobs (asyncAfter).
+        assertThat(evaluations.published(new EvaluationPeriod("2025-07"))).isPresent();
+        runDueJobs(instance);
         assertThat(instance).hasPassed("EndEvent_PeriodPublished").isEnded();
         EvaluationResult published = evaluations.published(new EvaluationPeriod("2025-07")).orElseThrow();
         assertThat(published.version()).isEqualTo(1);
@@ -194,10 +197,15 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
 
         // The demo head of the office is in both groups.
         complete(review(instance), "supervision-head", List.of("supervision-head", "supervision-office"), Map.of(Var.DECISION, "PUBLISH"));
+        // December is published when the review completes; the year is computed in a job of its own after it.
+        assertThat(evaluations.published(new EvaluationPeriod("2024-12"))).isPresent();
+        assertThat(review(instance)).isNull();
+        runDueJobs(instance);
         Task year = review(instance);
         assertThat(runtime.getVariable(year.getExecutionId(), Var.PERIOD)).isEqualTo("2024");
         assertThat(runtime.getVariable(year.getExecutionId(), Var.DECISION)).as("a fresh form").isNull();
         complete(year, "evaluator", List.of("evaluation-office"), Map.of(Var.DECISION, "PUBLISH"));
+        runDueJobs(instance);
         assertThat(instance).isEnded();
         assertThat(evaluations.published(new EvaluationPeriod("2024-12"))).isPresent();
         assertThat(evaluations.published(new EvaluationPeriod("2024")).orElseThrow().period()).isEqualTo("2024");

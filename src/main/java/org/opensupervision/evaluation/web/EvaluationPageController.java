@@ -44,7 +44,11 @@ class EvaluationPageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         try {
             evaluations.compute(p, login.getName());
-        } catch (EvaluationRejected published) {
+        } catch (EvaluationRejected rejected) {
+            if (rejected.reason() == EvaluationRejected.Reason.INVALID) {
+                // A period that has not ended: nothing to show.
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.getMessage());
+            }
             // Published: nothing to compute, the page shows the published version.
         }
         return "redirect:/staff/evaluations/" + p.code();

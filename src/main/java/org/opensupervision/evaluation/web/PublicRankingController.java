@@ -91,17 +91,35 @@ class PublicRankingController {
                             locale));
         }
         String etag = PublishedRankings.etag(found.get(), locale, kind);
-        if (etag.equals(ifNoneMatch)) {
+        if (matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
                     .cacheControl(PublishedRankings.cacheControl(version)).build();
         }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).contentType(type)
-                .cacheControl(PublishedRankings.cacheControl(version)).header(HttpHeaders.VARY, "Accept-Language");
+                .cacheControl(PublishedRankings.cacheControl(version))
+                // The language comes from ?lang, the lang cookie it sets, or Accept-Language: a shared cache must
+                // keep the answers apart by the last two (the first is in the URL).
+                .header(HttpHeaders.VARY, "Accept-Language, Cookie");
         if (!"json".equals(kind)) {
             ok.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("ranking-" + period + (version == null ? "" : "-v" + version) + "." + kind).build()
                     .toString());
         }
         return ok.body(body.apply(found.get()));
+    }
+
+    /** {@code If-None-Match}: {@code *}, or a list of tags, weak ({@code W/}) or strong, compared weakly. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
