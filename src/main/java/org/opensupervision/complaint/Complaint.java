@@ -274,9 +274,16 @@ public class Complaint {
         referredToRulesAt = at;
     }
 
-    /** Whether the department submitted a reply after its handling deadline was recorded as missed. */
-    public boolean repliedSinceHandlingBreach() {
-        return repliedAt != null && handlingBreachedAt != null && !repliedAt.isBefore(handlingBreachedAt);
+    /**
+     * Whether a handling deadline that was missed no longer needs the ladder at {@code now}: the department replied
+     * after its current deadline, or the deadline now lies ahead (moved by an approved extension or by a rework's
+     * own deadline, which has its own clock and, when missed, its own ladder).
+     */
+    public boolean handlingLadderSettled(Instant now) {
+        if (handlingDueAt == null || handlingDueAt.isAfter(now)) {
+            return true;
+        }
+        return repliedAt != null && !repliedAt.isBefore(handlingDueAt);
     }
 
     void reply(String text, Instant at) {

@@ -155,7 +155,7 @@ public class ComplaintRecords {
         get(trackingNumber).decideExtension(approved, clock.instant());
     }
 
-    /** The handling deadline moved after an approved extension. */
+    /** The handling deadline moved: an approved extension, or the deadline of a rework returned after it passed. */
     public void extendHandlingDeadline(String trackingNumber, Instant newDueAt) {
         get(trackingNumber).extendHandlingDeadline(newDueAt);
     }

@@ -28,7 +28,7 @@ public record DeadlineProperties(@NotNull FirstFeedback firstFeedback, @NotNull 
     }
 
     public record Handling(@Min(1) int workingDays, @Min(0) int reminderWorkingDaysBefore,
-                           @Min(1) int maxExtensionWorkingDays) {
+                           @Min(1) int maxExtensionWorkingDays, @Min(1) int reworkWorkingDays) {
     }
 
     public record Triage(@NotNull Duration deadline, @NotNull Duration reminderBefore) {

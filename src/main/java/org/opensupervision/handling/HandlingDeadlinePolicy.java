@@ -35,6 +35,15 @@ public class HandlingDeadlinePolicy {
         return calendar.addWorkingDays(dueAt, workingDays);
     }
 
+    /**
+     * The deadline of a rework returned at {@code returnedAt}: the current deadline while it lies ahead, else a
+     * deadline of its own (5 working days by default) so that the redo has a clock.
+     */
+    public Instant reworkDueAt(Instant currentDueAt, Instant returnedAt) {
+        return currentDueAt.isAfter(returnedAt) ? currentDueAt
+                : calendar.addWorkingDays(returnedAt, rule.reworkWorkingDays());
+    }
+
     /** The longest extension a department may ask for, in working days. */
     public int maxExtensionWorkingDays() {
         return rule.maxExtensionWorkingDays();

@@ -315,7 +315,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     }
 
     @Test
-    void aHandlingBreachLeadsToASupervisionNoticeAndReworkAfterTheDeadlineCountsItOnce() {
+    void aHandlingBreachLeadsToASupervisionNoticeAndReworkAfterTheDeadlineGetsItsOwnDeadline() {
         String trackingNumber = routed("GD-HUD", "SLOW_ACTION");
         handledUntilHandling(trackingNumber);
 
@@ -345,9 +345,10 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "REWORK",
                 "reviewComment", "答复未说明超期原因，请补充。"));
 
-        // Back in handling after the deadline: the breach timer fires again at once, but it is the same breach.
-        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordRework", "EndEvent_HandlingBreachAlreadyRecorded")
-                .isWaitingAt(Activity.HANDLING);
+        // Back in handling after the deadline: the redo has a deadline of its own, so no breach fires at once and
+        // the one recorded stays the only one.
+        assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordRework").isWaitingAt(Activity.HANDLING);
+        assertThat(complaint(trackingNumber).getHandlingDueAt()).isAfter(HANDLING_DUE);
         assertThat(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(trackingNumber))
                 .taskDefinitionKey(Activity.SUPERVISION_NOTICE).count()).isZero();
         assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
@@ -634,6 +635,16 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 .containsExactly(BreachKind.HANDLING);
         assertThat(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(trackingNumber))
                 .taskDefinitionKey(Activity.SUPERVISION_NOTICE).count()).isZero();
+
+        // The redo is not left without a clock: returned after the deadline, it has a deadline of its own
+        // (5 working days), and missing it is a second breach of that deadline, with the ladder again.
+        Instant reworkDue = complaint(trackingNumber).getHandlingDueAt();
+        assertThat(reworkDue).isAfter(HANDLING_DUE);
+        assertThat(cases.task(trackingNumber, Activity.HANDLING)).isNotNull();
+        cases.advanceTo(trackingNumber, reworkDue);
+        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+                .containsExactly(BreachKind.HANDLING, BreachKind.HANDLING);
+        assertThat(cases.task(trackingNumber, Activity.SUPERVISION_NOTICE)).isNotNull();
     }
 
     @Test
