@@ -18,6 +18,7 @@ import org.opensupervision.evaluation.EvaluationRules;
 import org.opensupervision.evaluation.Evaluations;
 import org.opensupervision.web.ProblemTypes;
 import org.opensupervision.web.Problems;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -170,6 +171,9 @@ class EvaluationApiController {
             return ResponseEntity.ok(view(step.apply(p.get()), locale));
         } catch (EvaluationRejected rejected) {
             return rejection(rejected, locale);
+        } catch (DuplicateKeyException concurrent) {
+            // The first computation of a period, by the process and by a person at the same moment: one wins.
+            return problem(HttpStatus.CONFLICT, "problem.evaluationBusy", locale);
         }
     }
 
