@@ -47,6 +47,7 @@ import org.opensupervision.IntegrationTest;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
+import org.opensupervision.approval.ApprovalEvents;
 import org.opensupervision.evaluation.EvaluationPeriod;
 import org.opensupervision.evaluation.Evaluations;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -512,15 +513,7 @@ class SecurityMatrixTest extends IntegrationTest {
     private String[] newApprovalCaseWithRedCard(String department, String item) {
         try {
             String caseId = "MATRIX-" + unique.incrementAndGet();
-            String events = """
-                    {"events":[
-                     {"eventId":"%1$s-1","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"SUBMITTED",
-                      "occurredAt":"2026-03-02T08:00:00+08:00","channel":"ONLINE"},
-                     {"eventId":"%1$s-2","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"ACCEPTED",
-                      "occurredAt":"2026-03-02T08:30:00+08:00","channel":"ONLINE"},
-                     {"eventId":"%1$s-3","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"DECIDED",
-                      "occurredAt":"2026-03-02T09:00:00+08:00","channel":"ONLINE","decision":"REFUSED"}]}"""
-                    .formatted(caseId, item, department);
+            String events = ApprovalEvents.refusedWithoutReason(caseId, item, department, "2026-03-02");
             String system = "system-" + department.toLowerCase();
             HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/approval-events"))
                     .header("Content-Type", "application/json").header("Authorization", basic(system))

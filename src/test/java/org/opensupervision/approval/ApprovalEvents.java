@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Sends approval events the way a department's system does: JSON batches over HTTP Basic as its machine user. */
-final class ApprovalEvents {
+public final class ApprovalEvents {
 
     private static final AtomicLong IDS = new AtomicLong();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +26,22 @@ final class ApprovalEvents {
 
     ApprovalEvents(MockMvc mvc) {
         this.mvc = mvc;
+    }
+
+    /**
+     * The batch of a case submitted, accepted and refused on {@code day} ({@code yyyy-MM-dd}, China Standard Time)
+     * with no reason given: a red card at once. For tests that send it over real HTTP.
+     */
+    public static String refusedWithoutReason(String caseId, String itemCode, String departmentCode, String day) {
+        return """
+                {"events":[
+                 {"eventId":"%1$s-1","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"SUBMITTED",
+                  "occurredAt":"%4$sT08:00:00+08:00","channel":"ONLINE"},
+                 {"eventId":"%1$s-2","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"ACCEPTED",
+                  "occurredAt":"%4$sT08:30:00+08:00","channel":"ONLINE"},
+                 {"eventId":"%1$s-3","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"DECIDED",
+                  "occurredAt":"%4$sT09:00:00+08:00","channel":"ONLINE","decision":"REFUSED"}]}"""
+                .formatted(caseId, itemCode, departmentCode, day);
     }
 
     /** A case id no other test uses. */

@@ -370,6 +370,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 "extensionReason", "需组织专家现场核查", "extensionWorkingDays", 5));
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordExtensionRequest")
                 .isWaitingAt(Activity.REVIEW_EXTENSION);
+        // The office decides before the department's deadline, which keeps running meanwhile: Tasklist shows it.
+        assertThat(cases.task(trackingNumber, Activity.REVIEW_EXTENSION).getDueDate().toInstant())
+                .isEqualTo(HANDLING_DUE);
 
         cases.complete(trackingNumber, Activity.REVIEW_EXTENSION, Map.of("extensionApproved", true,
                 "extensionDecisionReason", "理由充分，同意延期5个工作日。"));

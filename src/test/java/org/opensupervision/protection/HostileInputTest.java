@@ -51,6 +51,7 @@ import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
+import org.opensupervision.approval.ApprovalEvents;
 import org.opensupervision.evaluation.EvaluationPeriod;
 import org.opensupervision.evaluation.Evaluations;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -860,15 +861,7 @@ class HostileInputTest extends IntegrationTest {
             cases.runDueJobs(tn);
 
             String caseId = "HOSTILE-" + unique.incrementAndGet();
-            String events = """
-                    {"events":[
-                     {"eventId":"%1$s-1","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"SUBMITTED",
-                      "occurredAt":"2025-06-16T08:00:00+08:00","channel":"ONLINE"},
-                     {"eventId":"%1$s-2","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"ACCEPTED",
-                      "occurredAt":"2025-06-16T08:30:00+08:00","channel":"ONLINE"},
-                     {"eventId":"%1$s-3","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"DECIDED",
-                      "occurredAt":"2025-06-16T09:00:00+08:00","channel":"ONLINE","decision":"REFUSED"}]}"""
-                    .formatted(caseId, ITEM, DEPARTMENT);
+            String events = ApprovalEvents.refusedWithoutReason(caseId, ITEM, DEPARTMENT, "2025-06-16");
             HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/approval-events"))
                     .header("Content-Type", "application/json").header("Authorization", basic("system-gd-sdma"))
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(events)).build(),
