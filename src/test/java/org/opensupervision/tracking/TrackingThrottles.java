@@ -1,7 +1,5 @@
 package org.opensupervision.tracking;
 
-import java.lang.reflect.Field;
-import java.util.Map;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -16,13 +14,6 @@ public final class TrackingThrottles {
 
     /** Forgets every wrong access code counted so far. */
     public static void forgetAll(ApplicationContext context) {
-        try {
-            AccessCodeThrottle throttle = context.getBean(AccessCodeThrottle.class);
-            Field failures = AccessCodeThrottle.class.getDeclaredField("failures");
-            failures.setAccessible(true);
-            ((Map<?, ?>) failures.get(throttle)).clear();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        context.getBean(AccessCodeThrottle.class).forgetAll();
     }
 }
