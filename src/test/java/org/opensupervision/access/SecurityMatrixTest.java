@@ -48,7 +48,7 @@ import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.opensupervision.approval.ApprovalEvents;
-import org.opensupervision.evaluation.EvaluationPeriod;
+import org.opensupervision.evaluation.PublishedPeriods;
 import org.opensupervision.evaluation.Evaluations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -456,21 +456,11 @@ class SecurityMatrixTest extends IntegrationTest {
             shared.put("approvalCase", approval[0]);
             shared.put("card", approval[1]);
             shared.put("otherApprovalCase", newApprovalCaseWithRedCard("GD-AMR", "GD-AMR-005")[0]);
-            shared.put("publishedPeriod", publishedPeriod("2019-05"));
+            shared.put("publishedPeriod", PublishedPeriods.ensurePublished(evaluations, "2019-05", "matrix"));
         }
         String value = shared.get(name);
         assertThat(value).as("placeholder {" + name + "}").isNotNull();
         return value;
-    }
-
-    /** A period of the performance evaluation computed and published (no data in 2019: every department unscored). */
-    private String publishedPeriod(String code) {
-        EvaluationPeriod period = EvaluationPeriod.parse(code).orElseThrow();
-        if (evaluations.published(period).isEmpty()) {
-            evaluations.compute(period, "matrix");
-            evaluations.publish(period, "matrix");
-        }
-        return code;
     }
 
     private String freshValue(String name, Map<String, String> fresh) {
@@ -513,18 +503,7 @@ class SecurityMatrixTest extends IntegrationTest {
     private String[] newApprovalCaseWithRedCard(String department, String item) {
         try {
             String caseId = "MATRIX-" + unique.incrementAndGet();
-            String events = ApprovalEvents.refusedWithoutReason(caseId, item, department, "2026-03-02");
-            String system = "system-" + department.toLowerCase();
-            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/approval-events"))
-                    .header("Content-Type", "application/json").header("Authorization", basic(system))
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(events)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(json.readTree(sent.body()).path("accepted").asInt()).as(sent.body()).isEqualTo(3);
-            HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/approval-cases/"
-                    + caseId)).header("Authorization", basic("supervisor")).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long card = json.readTree(view.body()).path("cards").path(0).path("id").asLong();
-            assertThat(card).as(view.body()).isPositive();
+            long card = ApprovalEvents.redCardOverHttp(http, base(), caseId, item, department, "2026-03-02");
             return new String[] {caseId, String.valueOf(card)};
         } catch (Exception e) {
             throw new IllegalStateException(e);

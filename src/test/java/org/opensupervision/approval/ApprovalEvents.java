@@ -1,9 +1,17 @@
 package org.opensupervision.approval;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +50,37 @@ public final class ApprovalEvents {
                  {"eventId":"%1$s-3","caseId":"%1$s","itemCode":"%2$s","departmentCode":"%3$s","type":"DECIDED",
                   "occurredAt":"%4$sT09:00:00+08:00","channel":"ONLINE","decision":"REFUSED"}]}"""
                 .formatted(caseId, itemCode, departmentCode, day);
+    }
+
+    /**
+     * Sends {@link #refusedWithoutReason} over real HTTP as the department's machine user ({@code baseUrl} of the
+     * running application) and reads the red card back as the supervision office; returns the card's id.
+     */
+    public static long redCardOverHttp(HttpClient http, String baseUrl, String caseId, String itemCode,
+                                       String departmentCode, String day) throws Exception {
+        String events = refusedWithoutReason(caseId, itemCode, departmentCode, day);
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/approval-events"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("system-" + departmentCode.toLowerCase()))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(events)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(sent.body()).path("accepted").asInt())
+                .as(sent.body()).isEqualTo(3);
+        HttpResponse<String> view = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/approval-cases/" + caseId))
+                .header("Authorization", basic("supervisor")).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long card = JSON.readTree(view.body()).path("cards").path(0).path("id").asLong();
+        assertThat(card).as(view.body()).isPositive();
+        return card;
+    }
+
+    /** HTTP Basic of a demo user, whose password is its name. */
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A case id no other test uses. */

@@ -109,6 +109,18 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
         }
     }
 
+    /** The review form's fields correcting GD-AMR's satisfaction to one rating of one, with {@code reason}. */
+    private static Map<String, Object> satisfactionCorrection(String reason) {
+        Map<String, Object> correction = new HashMap<>();
+        correction.put(Var.DECISION, "CORRECT");
+        correction.put(Var.CORRECTION_DEPARTMENT, "GD-AMR");
+        correction.put(Var.CORRECTION_INDICATOR, "SATISFACTION_RATE");
+        correction.put(Var.CORRECTION_NUMERATOR, 1L);
+        correction.put(Var.CORRECTION_DENOMINATOR, 1L);
+        correction.put(Var.CORRECTION_REASON, reason);
+        return correction;
+    }
+
     @Test
     void theMonthIsComputedOnItsFirstWorkingDayCorrectedWithAReasonAndPublished() {
         // 1 August 2025, 00:30 in Beijing; a Friday, so the computation waits only until 09:00.
@@ -131,14 +143,8 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
         assertThatThrownBy(() -> complete(task, "evaluator", List.of("evaluation-office"),
                 Map.of(Var.DECISION, "CORRECT"))).isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("A correction needs");
-        Map<String, Object> correction = new HashMap<>();
-        correction.put(Var.DECISION, "CORRECT");
-        correction.put(Var.CORRECTION_DEPARTMENT, "GD-AMR");
-        correction.put(Var.CORRECTION_INDICATOR, "SATISFACTION_RATE");
-        correction.put(Var.CORRECTION_NUMERATOR, 1L);
-        correction.put(Var.CORRECTION_DENOMINATOR, 1L);
-        correction.put(Var.CORRECTION_REASON, "线下回访补录一条评价 / A rating taken by phone");
-        complete(task, "evaluator", List.of("evaluation-office"), correction);
+        complete(task, "evaluator", List.of("evaluation-office"),
+                satisfactionCorrection("线下回访补录一条评价 / A rating taken by phone"));
         assertThat(instance).hasPassed("Task_RecordEvaluationCorrection").isWaitingAt(MonthlyEvaluation.REVIEW_TASK);
         EvaluationResult draft = evaluations.latest(new EvaluationPeriod("2025-07")).orElseThrow();
         assertThat(draft.corrections()).singleElement().satisfies(c -> {
@@ -183,14 +189,8 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
         // A correction after the due date creates the task anew and its timers fire again at once: the task is
         // offered to the head again, but neither mail goes out a second time (GreenMail keeps a copy per recipient).
         int mailsBefore = mails.size();
-        Map<String, Object> correction = new HashMap<>();
-        correction.put(Var.DECISION, "CORRECT");
-        correction.put(Var.CORRECTION_DEPARTMENT, "GD-AMR");
-        correction.put(Var.CORRECTION_INDICATOR, "SATISFACTION_RATE");
-        correction.put(Var.CORRECTION_NUMERATOR, 1L);
-        correction.put(Var.CORRECTION_DENOMINATOR, 1L);
-        correction.put(Var.CORRECTION_REASON, "逾期后补录一条评价 / A rating recorded after the due date");
-        complete(review(instance), "evaluator", List.of("evaluation-office"), correction);
+        complete(review(instance), "evaluator", List.of("evaluation-office"),
+                satisfactionCorrection("逾期后补录一条评价 / A rating recorded after the due date"));
         runDueJobs(instance);
         assertThat(instance).isWaitingAt(MonthlyEvaluation.REVIEW_TASK).task().hasCandidateGroup("supervision-head");
         assertThat(mailsSentAbout("2024-12")).hasSize(mailsBefore);

@@ -52,7 +52,7 @@ import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.opensupervision.approval.ApprovalEvents;
-import org.opensupervision.evaluation.EvaluationPeriod;
+import org.opensupervision.evaluation.PublishedPeriods;
 import org.opensupervision.evaluation.Evaluations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -844,16 +844,6 @@ class HostileInputTest extends IntegrationTest {
 
     // ---------------------------------------------------------------- fixtures and sessions
 
-    /** A period of the performance evaluation computed and published (no data in 2019: nobody scored). */
-    private String publishedPeriod(String code) {
-        EvaluationPeriod period = EvaluationPeriod.parse(code).orElseThrow();
-        if (evaluations.published(period).isEmpty()) {
-            evaluations.compute(period, "hostile");
-            evaluations.publish(period, "hostile");
-        }
-        return code;
-    }
-
     private Fixtures makeFixtures() {
         try {
             JsonNode receipt = fileAnonymously("SLOW_ACTION");
@@ -861,19 +851,9 @@ class HostileInputTest extends IntegrationTest {
             cases.runDueJobs(tn);
 
             String caseId = "HOSTILE-" + unique.incrementAndGet();
-            String events = ApprovalEvents.refusedWithoutReason(caseId, ITEM, DEPARTMENT, "2025-06-16");
-            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/approval-events"))
-                    .header("Content-Type", "application/json").header("Authorization", basic("system-gd-sdma"))
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(events)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(json.readTree(sent.body()).path("accepted").asInt()).as(sent.body()).isEqualTo(3);
-            HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/approval-cases/"
-                    + caseId)).header("Authorization", basic("supervisor")).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long card = json.readTree(view.body()).path("cards").path(0).path("id").asLong();
-            assertThat(card).as(view.body()).isPositive();
+            long card = ApprovalEvents.redCardOverHttp(http, base(), caseId, ITEM, DEPARTMENT, "2025-06-16");
             return new Fixtures(tn, receipt.get("accessCode").asText(), caseId, card, escalatedDossier(),
-                    publishedPeriod("2019-08"));
+                    PublishedPeriods.ensurePublished(evaluations, "2019-08", "hostile"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
