@@ -139,6 +139,13 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
                 .contains("GD-AMR");
         assertThat(evaluations.latest(new EvaluationPeriod("2025-07")).orElseThrow().status()).isEqualTo("DRAFT");
 
+        // The evaluation office works the review through its form's fields only: the review's dates and the flags
+        // of its mails are the platform's, not the reviewer's (the engine write guard, as for every task).
+        assertThatThrownBy(() -> complete(task, "evaluator", List.of("evaluation-office"), Map.of(
+                Var.DECISION, "PUBLISH", Var.REVIEW_DUE_AT, Date.from(Instant.parse("2030-01-01T00:00:00Z")))))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(evaluations.published(new EvaluationPeriod("2025-07"))).isEmpty();
+
         // A correction needs its fields; the task stays open.
         assertThatThrownBy(() -> complete(task, "evaluator", List.of("evaluation-office"),
                 Map.of(Var.DECISION, "CORRECT"))).isInstanceOf(ProcessEngineException.class)
