@@ -25,9 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The webapps' configuration and Chinese labels are this project's, as the running application serves them under
  * /camunda: the files in src/main/resources/META-INF/resources/webjars/camunda/app override the webjar's because the
- * application's classes come first on the class path (target/classes here and under spring-boot:run, BOOT-INF/classes
- * in the packaged jar). And the premise of hiding "发起流程": a department handler may start nothing, an administrator
- * may.
+ * application's own files come first on the class path: target/classes here and under spring-boot:run; in the packaged
+ * jar the repackager leaves META-INF/ at the jar's root, which the launcher's parent class loader reads before the
+ * webjar in BOOT-INF/lib (checked by hand with java -jar, issue 16). And the premise of hiding "发起流程": a
+ * department handler may start nothing, an administrator may.
  */
 class WebappResourcesTest extends IntegrationTest {
 

@@ -16,7 +16,7 @@
  */
 
 // Cockpit configuration of the efficiency-supervision platform (overrides the webjar's scripts/config.js: the
-// application's classes come first on the classpath, see WebappLocalesTest).
+// application's own files come first on the classpath, see WebappResourcesTest).
 export default {
   app: {
     name: '流程监控',
