@@ -15,6 +15,8 @@ import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.discipline.DisciplineProperties;
 import org.opensupervision.notification.Notice;
 import org.opensupervision.notification.Notifications;
+import org.opensupervision.workflow.ProcessVariables;
+import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.opensupervision.workflow.SupervisionProcesses;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +54,7 @@ class EscalateOverdueDisciplinaryStep implements JavaDelegate {
             tasks.addCandidateGroup(task.getId(), SupervisionProcesses.DISCIPLINE_HEAD_GROUP);
             tasks.setPriority(task.getId(), Math.max(task.getPriority(), 90));
         }
-        Long caseId = DisciplineVariables.caseId(execution);
+        Long caseId = ProcessVariables.requiredLong(execution, Discipline.CASE_ID);
         cases.recordOverdueEscalation(caseId);
         DisciplinaryCase c = cases.find(caseId).orElseThrow();
         Map<String, Object> model = new HashMap<>();

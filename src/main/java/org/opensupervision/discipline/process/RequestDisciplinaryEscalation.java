@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.discipline.EscalationSource;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,8 @@ class RequestDisciplinaryEscalation implements JavaDelegate {
         cases.requestEscalation(execution.getProcessBusinessKey(),
                 (String) execution.getVariable(Discipline.DEPARTMENT_CODE),
                 EscalationSource.valueOf((String) execution.getVariable(Discipline.SOURCE)),
-                DisciplineVariables.text(execution, Discipline.REASON),
+                ProcessVariables.text(execution, Discipline.REASON),
                 ((Number) execution.getVariable(Discipline.SEVERITY)).intValue(),
-                DisciplineVariables.text(execution, Discipline.RULE_KEY));
+                ProcessVariables.text(execution, Discipline.RULE_KEY));
     }
 }

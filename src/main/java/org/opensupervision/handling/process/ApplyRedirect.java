@@ -12,6 +12,7 @@ import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class ApplyRedirect implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String previousGroup = ProcessVariables.requiredString(execution, Var.HANDLING_GROUP);
+        String previousGroup = ProcessVariables.requiredText(execution, Var.HANDLING_GROUP);
         RecordRouting.Routing routing = RecordRouting.Routing.of(execution, departments);
         routing.applyTo(execution, clock.instant());
         String newGroup = routing.department().handlingGroup();

@@ -12,6 +12,7 @@ import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.notification.Notice;
 import org.opensupervision.notification.Notifications;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ class EscalateOverdueOfficeTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String taskKey = ProcessVariables.requiredString(execution, Var.OVERDUE_TASK);
+        String taskKey = ProcessVariables.requiredText(execution, Var.OVERDUE_TASK);
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list()) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.OfficeTaskDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The department replied; the reply goes to the supervision office for review, which is due in working days. */
@@ -28,7 +29,7 @@ class RecordReply implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         records.recordReply(execution.getProcessBusinessKey(),
-                ProcessVariables.requiredString(execution, Var.REPLY_TEXT).trim());
+                ProcessVariables.requiredText(execution, Var.REPLY_TEXT).trim());
         Instant reviewDueAt = office.replyReviewDueAt(clock.instant());
         execution.setVariable(Var.REPLY_REVIEW_DUE_AT, Date.from(reviewDueAt));
         execution.setVariable(Var.REPLY_REVIEW_REMINDER_AT, Date.from(office.reminderAt(clock.instant(), reviewDueAt)));

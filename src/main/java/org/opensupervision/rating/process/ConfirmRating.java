@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.rating.CitizenRating;
 import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class ConfirmRating implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CitizenRating rating = ratings.confirmRated(execution.getProcessBusinessKey(),
-                RatingVariables.round(execution));
+                ProcessVariables.requiredInt(execution, Var.RATING_ROUND));
         execution.setVariable(Var.RATING_BAD, rating.getLevel().isBad());
         execution.setVariable(Var.RATING_LEVEL_LABEL, rating.getLevel().label());
         execution.setVariable(Var.RATING_COMMENT, rating.getComment());
