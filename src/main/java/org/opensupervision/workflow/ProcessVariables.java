@@ -50,11 +50,7 @@ public final class ProcessVariables {
 
     /** A date variable as an instant; fails when it is missing or not a date. */
     public static Instant instant(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        throw new IllegalStateException("Process variable '" + name + "' is not a date: " + value);
+        return required(scope, name, Date.class, "a date").toInstant();
     }
 
     /** A whole number, from a number or its text; {@code null} when absent, blank or not a number. */
@@ -76,11 +72,7 @@ public final class ProcessVariables {
 
     /** A number variable the model always sets (an id, a round); fails when it is missing. */
     public static long requiredLong(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        throw new IllegalStateException("Process variable '" + name + "' is not a number: " + value);
+        return required(scope, name, Number.class, "a number").longValue();
     }
 
     /** A whole number the model always sets (a round, a count); fails when it is missing. */
@@ -116,5 +108,13 @@ public final class ProcessVariables {
     public static String actor(DelegateExecution execution) {
         Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return login == null ? null : login.getUserId();
+    }
+
+    private static <T> T required(VariableScope scope, String name, Class<T> type, String what) {
+        Object value = scope.getVariable(name);
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        throw new IllegalStateException("Process variable '" + name + "' is not " + what + ": " + value);
     }
 }
