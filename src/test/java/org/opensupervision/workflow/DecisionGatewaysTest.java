@@ -16,16 +16,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opensupervision.approval.CardContest;
 import org.opensupervision.discipline.process.InvestigationAction;
 import org.opensupervision.discipline.process.PreliminaryFinding;
+import org.opensupervision.evaluation.MonthlyEvaluation;
 import org.opensupervision.handling.process.HandlingAction;
 import org.opensupervision.handling.process.ReviewDecision;
 import org.opensupervision.handling.process.TriageDecision;
 import org.opensupervision.rating.process.RectificationAction;
 import org.opensupervision.rules.RuleAction;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A decision is one enum, shared by the form that sends it, the gateway conditions that route on it and the validator
@@ -47,6 +51,10 @@ class DecisionGatewaysTest {
                 Arguments.of("disciplinary-escalation", "investigationAction", InvestigationAction.class,
                         "disciplinaryInvestigation"),
                 Arguments.of("citizen-rating", "rectificationAction", RectificationAction.class, "rectification"),
+                Arguments.of("approval-card-contest", "contestDecision", CardContest.Decision.class,
+                        "cardContestReview"),
+                Arguments.of("monthly-evaluation", "evaluationDecision", MonthlyEvaluation.ReviewDecision.class,
+                        "evaluationReview"),
                 // Decided by the rule tables, not a form.
                 Arguments.of("supervision-rule-check", "ruleAction", RuleAction.class, null));
     }
@@ -94,6 +102,25 @@ class DecisionGatewaysTest {
             throws IOException {
         assertThat(comparedInModel(model, variable)).as("values compared in %s", model)
                 .containsExactlyInAnyOrderElementsOf(names(type));
+    }
+
+    @Test
+    void everyVariableAModelComparesWithAStringIsADecisionListedHere() throws IOException {
+        Pattern comparison = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*[!=]=\\s*'");
+        Set<String> listed = decisions().map(a -> (String) a.get()[1]).collect(Collectors.toSet());
+        Set<String> compared = new LinkedHashSet<>();
+        for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+            try (InputStream in = resource.getInputStream()) {
+                for (ConditionExpression condition : Bpmn.readModelFromStream(in)
+                        .getModelElementsByType(ConditionExpression.class)) {
+                    Matcher m = comparison.matcher(condition.getTextContent());
+                    while (m.find()) {
+                        compared.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(listed).containsAll(compared);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
