@@ -61,7 +61,8 @@ public class DisciplinaryCases implements EscalatedComplaints {
 
     /**
      * The supervision office refers an integrity complaint (吃拿卡要) at triage: a case of its own against the
-     * department complained about, at the configured severity ({@code supervision.discipline.triage-referral-severity}).
+     * department complained about, at the configured severity
+     * ({@code supervision.discipline.triage-referral-severity}).
      */
     public void referFromTriage(String trackingNumber, String departmentCode, String reason) {
         requestEscalation(trackingNumber, departmentCode, EscalationSource.TRIAGE, reason,

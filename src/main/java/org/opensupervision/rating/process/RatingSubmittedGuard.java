@@ -23,6 +23,7 @@ class RatingSubmittedGuard implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        ratings.requireRated(execution.getProcessBusinessKey(), ProcessVariables.requiredInt(execution, Var.RATING_ROUND));
+        ratings.requireRated(execution.getProcessBusinessKey(),
+                ProcessVariables.requiredInt(execution, Var.RATING_ROUND));
     }
 }

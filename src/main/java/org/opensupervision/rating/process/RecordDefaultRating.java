@@ -19,6 +19,7 @@ class RecordDefaultRating implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ratings.recordDefault(execution.getProcessBusinessKey(), ProcessVariables.requiredInt(execution, Var.RATING_ROUND));
+        ratings.recordDefault(execution.getProcessBusinessKey(),
+                ProcessVariables.requiredInt(execution, Var.RATING_ROUND));
     }
 }
