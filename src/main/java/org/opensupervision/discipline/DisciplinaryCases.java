@@ -60,6 +60,16 @@ public class DisciplinaryCases implements EscalatedComplaints {
     }
 
     /**
+     * The supervision office refers an integrity complaint (吃拿卡要) at triage: a case of its own against the
+     * department complained about, at the configured severity
+     * ({@code supervision.discipline.triage-referral-severity}).
+     */
+    public void referFromTriage(String trackingNumber, String departmentCode, String reason) {
+        requestEscalation(trackingNumber, departmentCode, EscalationSource.TRIAGE, reason,
+                properties.triageReferralSeverity());
+    }
+
+    /**
      * Asks the discipline inspectors to take up a case: starts {@code disciplinary-escalation} by its message, in the
      * caller's transaction (the new instance waits at its first save point). Not deduplicated (a triage referral of an
      * integrity complaint is a case of its own).

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * The supervision office is supervised too: its triage is due a number of clock hours after submission (24 h by
  * default, like the first feedback it guards), its 督办 notice a number of working days after the breach (1), its
  * review of a reply a number of working days after the reply (3). The reminder (the task's follow-up date, and a mail
- * to the office at that moment) comes 4 h before triage is due, at the start of the last working day otherwise. A
- * task left past its due date is offered to the head of the office.
+ * to the office at that moment) comes 4 h before triage is due; for the tasks due in working days it is the ladder's
+ * one reminder rule ({@code StepClock.reminderFor}). A task left past its due date is offered to the head of the
+ * office.
  */
 @Component
 public class OfficeTaskDeadlinePolicy {
@@ -41,15 +42,5 @@ public class OfficeTaskDeadlinePolicy {
     /** When the review of a reply submitted at {@code repliedAt} is due. */
     public Instant replyReviewDueAt(Instant repliedAt) {
         return calendar.addWorkingDays(repliedAt, properties.review().workingDays());
-    }
-
-    /**
-     * The reminder of a task created at {@code createdAt} and due in working days at {@code dueAt}: the start of its
-     * last working day, or half-way to the due date when the task is created on its last working day.
-     */
-    public Instant reminderAt(Instant createdAt, Instant dueAt) {
-        Instant lastDay = calendar.subtractWorkingDays(dueAt, 1);
-        return lastDay.isAfter(createdAt) ? lastDay
-                : createdAt.plus(java.time.Duration.between(createdAt, dueAt).dividedBy(2));
     }
 }

@@ -1,6 +1,7 @@
 package org.opensupervision.ladder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -46,13 +47,21 @@ public class StepClock {
     }
 
     /**
-     * When the reminder goes: the configured working days before the due date; a step shorter than that is reminded
-     * when it is entered, never at a moment already past.
+     * When the reminder goes: the configured working days before the due date ({@link #reminderFor(Instant, Instant)}),
+     * the step entered now.
      */
     public Date reminderAt(VariableScope execution, String step) {
-        Instant due = dueAt(execution, step).toInstant();
-        Instant reminder = calendar.subtractWorkingDays(due, properties.reminderWorkingDaysBefore());
-        Instant now = clock.instant();
-        return Date.from(reminder.isBefore(now) ? now : reminder);
+        return Date.from(reminderFor(clock.instant(), dueAt(execution, step).toInstant()));
+    }
+
+    /**
+     * The one reminder rule of every waiting step, the supervision office's tasks of complaint-handling included: the
+     * configured working days before the due date ({@code supervision.step-ladder.reminder-working-days-before}, 1:
+     * the start of its last working day); a step entered later than that, shorter than its reminder period, is
+     * reminded half-way to its due date, never at a moment already past.
+     */
+    public Instant reminderFor(Instant enteredAt, Instant dueAt) {
+        Instant reminder = calendar.subtractWorkingDays(dueAt, properties.reminderWorkingDaysBefore());
+        return reminder.isAfter(enteredAt) ? reminder : enteredAt.plus(Duration.between(enteredAt, dueAt).dividedBy(2));
     }
 }

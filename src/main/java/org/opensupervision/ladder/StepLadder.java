@@ -1,13 +1,10 @@
 package org.opensupervision.ladder;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
-import org.opensupervision.calendar.DeadlineDisplay;
 
 /** Names the models use with the ladder's delegates, and what their mails show. */
 public final class StepLadder {
@@ -38,17 +35,5 @@ public final class StepLadder {
             return named.toString();
         }
         return execution.getProcessBusinessKey();
-    }
-
-    /** What the reminder and overdue mails show about the step. */
-    public static Map<String, Object> mailModel(DelegateExecution execution, Task task, DeadlineDisplay display,
-                                                Map<String, Object> extra) {
-        Map<String, Object> model = new HashMap<>(extra);
-        String caseKey = caseKey(execution);
-        model.put("caseKey", caseKey == null ? execution.getProcessInstanceId() : caseKey);
-        model.put("step", task.getName());
-        model.put("dueAt", task.getDueDate() == null ? "" : display.format(task.getDueDate().toInstant()));
-        model.put("taskId", task.getId());
-        return model;
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opensupervision.discipline.DisciplinaryOutcome;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +16,11 @@ class DisciplinaryDecisionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String outcome = DisciplineVariables.text(task, Discipline.OUTCOME);
+        String outcome = ProcessVariables.text(task, Discipline.OUTCOME);
         if (outcome == null || Arrays.stream(DisciplinaryOutcome.values()).noneMatch(o -> o.name().equals(outcome))) {
             throw new BadUserRequestException("请选择处理结果 / Choose an outcome");
         }
-        if (DisciplineVariables.text(task, Discipline.OUTCOME_REASON) == null) {
+        if (ProcessVariables.text(task, Discipline.OUTCOME_REASON) == null) {
             throw new BadUserRequestException("处理决定须说明理由 / A decision needs its reason");
         }
     }

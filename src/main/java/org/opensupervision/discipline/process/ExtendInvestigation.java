@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.discipline.DisciplinaryCases;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,9 @@ class ExtendInvestigation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var dueAt = cases.extendInvestigation(DisciplineVariables.caseId(execution),
+        var dueAt = cases.extendInvestigation(ProcessVariables.requiredLong(execution, Discipline.CASE_ID),
                 ((Number) execution.getVariable(Discipline.EXTENSION_WORKING_DAYS)).intValue(),
-                DisciplineVariables.text(execution, Discipline.EXTENSION_REASON));
+                ProcessVariables.text(execution, Discipline.EXTENSION_REASON));
         execution.setVariable(Discipline.INVESTIGATION_DUE_AT, Date.from(dueAt));
         execution.setVariable(Discipline.EXTENDED, true);
         execution.setVariable("investigationDueDisplay", display.format(dueAt));

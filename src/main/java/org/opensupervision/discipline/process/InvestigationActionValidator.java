@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opensupervision.discipline.DisciplinaryCases;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -19,20 +20,22 @@ class InvestigationActionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String action = DisciplineVariables.text(task, Discipline.INVESTIGATION_ACTION);
-        if ("CONCLUDE".equals(action)) {
-            if (DisciplineVariables.text(task, Discipline.FINDINGS) == null) {
+        String choose = "请选择 CONCLUDE 或 EXTEND / Choose CONCLUDE or EXTEND";
+        InvestigationAction action = ProcessVariables.decision(task, Discipline.INVESTIGATION_ACTION,
+                InvestigationAction.class, choose);
+        if (action == InvestigationAction.CONCLUDE) {
+            if (ProcessVariables.text(task, Discipline.FINDINGS) == null) {
                 throw new BadUserRequestException("请填写调查结论 / Write down the findings");
             }
             return;
         }
-        if (!"EXTEND".equals(action)) {
-            throw new BadUserRequestException("请选择 CONCLUDE 或 EXTEND / Choose CONCLUDE or EXTEND");
+        if (action != InvestigationAction.EXTEND) {
+            throw new BadUserRequestException(choose);
         }
         if (Boolean.TRUE.equals(task.getVariable(Discipline.EXTENDED))) {
             throw new BadUserRequestException("调查只能延期一次 / The investigation can be extended only once");
         }
-        if (DisciplineVariables.text(task, Discipline.EXTENSION_REASON) == null) {
+        if (ProcessVariables.text(task, Discipline.EXTENSION_REASON) == null) {
             throw new BadUserRequestException("延期须说明理由 / An extension needs a reason");
         }
         Object days = task.getVariable(Discipline.EXTENSION_WORKING_DAYS);

@@ -9,6 +9,7 @@ import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.discipline.DisciplinaryCase;
 import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.discipline.EscalationSource;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class OpenDisciplinaryCase implements JavaDelegate {
         String departmentCode = (String) execution.getVariable(Discipline.DEPARTMENT_CODE);
         DisciplinaryCase c = cases.open(execution.getProcessBusinessKey(), departmentCode,
                 EscalationSource.valueOf((String) execution.getVariable(Discipline.SOURCE)),
-                DisciplineVariables.text(execution, Discipline.REASON),
+                ProcessVariables.text(execution, Discipline.REASON),
                 ((Number) execution.getVariable(Discipline.SEVERITY)).intValue(), execution.getProcessInstanceId(),
                 execution.getVariable(Discipline.CLAIM_ID) instanceof Number claim ? claim.longValue() : null);
         execution.setVariable(Discipline.CASE_ID, c.getId());

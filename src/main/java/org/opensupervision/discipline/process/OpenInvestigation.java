@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.discipline.DisciplinaryCases;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class OpenInvestigation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var dueAt = cases.openInvestigation(DisciplineVariables.caseId(execution));
+        var dueAt = cases.openInvestigation(ProcessVariables.requiredLong(execution, Discipline.CASE_ID));
         execution.setVariable(Discipline.INVESTIGATION_DUE_AT, Date.from(dueAt));
         execution.setVariable(Discipline.EXTENDED, false);
         execution.setVariable("investigationDueDisplay", display.format(dueAt));

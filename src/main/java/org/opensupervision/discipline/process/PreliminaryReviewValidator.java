@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.discipline.DisciplinaryOutcome;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +24,18 @@ class PreliminaryReviewValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String finding = DisciplineVariables.text(task, Discipline.PRELIMINARY_FINDING);
-        if (!"INVESTIGATE".equals(finding) && !"NO_CASE".equals(finding)) {
-            throw new BadUserRequestException("请选择初核结论 / Choose a finding (INVESTIGATE, NO_CASE)");
+        String choose = "请选择初核结论 / Choose a finding (INVESTIGATE, NO_CASE)";
+        PreliminaryFinding finding = ProcessVariables.decision(task, Discipline.PRELIMINARY_FINDING,
+                PreliminaryFinding.class, choose);
+        if (finding == null) {
+            throw new BadUserRequestException(choose);
         }
-        if ("NO_CASE".equals(finding)) {
-            if (DisciplineVariables.text(task, Discipline.OUTCOME_REASON) == null) {
+        if (finding == PreliminaryFinding.NO_CASE) {
+            if (ProcessVariables.text(task, Discipline.OUTCOME_REASON) == null) {
                 throw new BadUserRequestException("不予立案须说明理由 / Closing without investigation needs a reason");
             }
             task.setVariable(Discipline.OUTCOME, DisciplinaryOutcome.NO_VIOLATION.name());
         }
-        cases.recordPreliminaryFinding(DisciplineVariables.caseId(task), finding);
+        cases.recordPreliminaryFinding(ProcessVariables.requiredLong(task, Discipline.CASE_ID), finding.name());
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.discipline.DisciplinaryOutcome;
+import org.opensupervision.workflow.ProcessVariables;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,9 @@ class RecordDisciplinaryOutcome implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordOutcome(DisciplineVariables.caseId(execution),
+        cases.recordOutcome(ProcessVariables.requiredLong(execution, Discipline.CASE_ID),
                 DisciplinaryOutcome.valueOf((String) execution.getVariable(Discipline.OUTCOME)),
-                DisciplineVariables.text(execution, Discipline.FINDINGS),
-                DisciplineVariables.text(execution, Discipline.OUTCOME_REASON));
+                ProcessVariables.text(execution, Discipline.FINDINGS),
+                ProcessVariables.text(execution, Discipline.OUTCOME_REASON));
     }
 }

@@ -11,6 +11,8 @@ import org.opensupervision.discipline.DisciplinaryCase;
 import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.notification.Notice;
 import org.opensupervision.notification.Notifications;
+import org.opensupervision.workflow.ProcessVariables;
+import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.springframework.stereotype.Component;
 
 /** Notice of the outcome to the department (its head in copy) and to the supervision office. */
@@ -29,7 +31,7 @@ class SendDisciplinaryOutcome implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DisciplinaryCase c = cases.find(DisciplineVariables.caseId(execution)).orElseThrow();
+        DisciplinaryCase c = cases.find(ProcessVariables.requiredLong(execution, Discipline.CASE_ID)).orElseThrow();
         Department department = departments.get(c.getDepartmentCode());
         notifications.send(Notice.DISCIPLINE_OUTCOME, c.getTrackingNumber(),
                 List.of(department.notificationAddress(), notifications.supervisionOfficeAddress()),

@@ -8,6 +8,7 @@ import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.HandlingDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**

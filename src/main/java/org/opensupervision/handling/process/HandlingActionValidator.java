@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opensupervision.handling.HandlingDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +27,13 @@ class HandlingActionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String action = ProcessVariables.string(task, Var.HANDLING_ACTION);
-        if ("REPLY".equals(action)) {
-            if (ProcessVariables.blank(ProcessVariables.string(task, Var.REPLY_TEXT))) {
+        HandlingAction action = ProcessVariables.decision(task, Var.HANDLING_ACTION, HandlingAction.class,
+                "请选择提交答复或申请延期 / Choose REPLY or REQUEST_EXTENSION");
+        if (action == HandlingAction.REPLY) {
+            if (ProcessVariables.text(task, Var.REPLY_TEXT) == null) {
                 throw new BadUserRequestException("请填写答复内容 / The reply text is missing");
             }
-        } else if ("REQUEST_EXTENSION".equals(action)) {
+        } else if (action == HandlingAction.REQUEST_EXTENSION) {
             checkExtension(task);
         } else {
             throw new BadUserRequestException("请选择提交答复或申请延期 / Choose REPLY or REQUEST_EXTENSION");
@@ -45,7 +47,7 @@ class HandlingActionValidator implements TaskListener {
         if (!clock.instant().isBefore(ProcessVariables.instant(task, Var.HANDLING_DUE_AT))) {
             throw new BadUserRequestException("办理期限已过，不能再申请延期 / The deadline has passed: no extension");
         }
-        if (ProcessVariables.blank(ProcessVariables.string(task, Var.EXTENSION_REASON))) {
+        if (ProcessVariables.text(task, Var.EXTENSION_REASON) == null) {
             throw new BadUserRequestException("申请延期须说明理由 / An extension needs a written reason");
         }
         Integer days = ProcessVariables.integer(task, Var.EXTENSION_WORKING_DAYS);

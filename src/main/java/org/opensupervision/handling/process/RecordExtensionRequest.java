@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The department asked for its one extension. */
@@ -21,6 +22,6 @@ class RecordExtensionRequest implements JavaDelegate {
         execution.setVariable(Var.EXTENSION_REQUESTED, true);
         records.recordExtensionRequest(execution.getProcessBusinessKey(),
                 ProcessVariables.integer(execution, Var.EXTENSION_WORKING_DAYS),
-                ProcessVariables.requiredString(execution, Var.EXTENSION_REASON).trim());
+                ProcessVariables.requiredText(execution, Var.EXTENSION_REASON).trim());
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The department gave its first feedback. */
@@ -19,6 +20,6 @@ class RecordFirstFeedback implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         records.recordFirstFeedback(execution.getProcessBusinessKey(),
-                ProcessVariables.requiredString(execution, Var.FIRST_FEEDBACK_TEXT).trim());
+                ProcessVariables.requiredText(execution, Var.FIRST_FEEDBACK_TEXT).trim());
     }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.OfficeTaskDeadlinePolicy;
+import org.opensupervision.ladder.StepClock;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,13 @@ class RecordHandlingBreach implements JavaDelegate {
 
     private final ComplaintRecords records;
     private final OfficeTaskDeadlinePolicy office;
+    private final StepClock stepClock;
     private final Clock clock;
 
-    RecordHandlingBreach(ComplaintRecords records, OfficeTaskDeadlinePolicy office, Clock clock) {
+    RecordHandlingBreach(ComplaintRecords records, OfficeTaskDeadlinePolicy office, StepClock stepClock, Clock clock) {
         this.records = records;
         this.office = office;
+        this.stepClock = stepClock;
         this.clock = clock;
     }
 
@@ -36,7 +39,8 @@ class RecordHandlingBreach implements JavaDelegate {
         if (isNew) {
             Instant noticeDueAt = office.supervisionNoticeTaskDueAt(clock.instant());
             execution.setVariable(Var.SUPERVISION_NOTICE_TASK_DUE_AT, Date.from(noticeDueAt));
-            execution.setVariable(Var.SUPERVISION_NOTICE_TASK_REMINDER_AT, Date.from(office.reminderAt(clock.instant(), noticeDueAt)));
+            execution.setVariable(Var.SUPERVISION_NOTICE_TASK_REMINDER_AT,
+                    Date.from(stepClock.reminderFor(clock.instant(), noticeDueAt)));
         }
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The supervision office rejected the complaint as out of scope; the reason goes to the citizen. */
@@ -19,6 +20,6 @@ class RecordRejection implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         records.reject(execution.getProcessBusinessKey(),
-                ProcessVariables.requiredString(execution, Var.TRIAGE_REASON).trim());
+                ProcessVariables.requiredText(execution, Var.TRIAGE_REASON).trim());
     }
 }

@@ -15,6 +15,7 @@ import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.handling.HandlingDeadlinePolicy;
 import org.opensupervision.handling.OfficeTaskDeadlinePolicy;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,6 +8,7 @@ import org.opensupervision.access.StaffGroups;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,25 +29,26 @@ class TriageDecisionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String decision = ProcessVariables.string(task, Var.TRIAGE_DECISION);
+        TriageDecision decision = ProcessVariables.decision(task, Var.TRIAGE_DECISION, TriageDecision.class,
+                "未知的分办决定 / Unknown triage decision");
         if (decision == null) {
             throw new BadUserRequestException(
                     "请选择分办决定 / Choose a triage decision (ACCEPT, REDIRECT, REJECT, ESCALATE)");
         }
         switch (decision) {
-            case "ACCEPT" -> { }
-            case "REDIRECT" -> {
-                String target = ProcessVariables.string(task, Var.REDIRECT_DEPARTMENT_CODE);
-                if (ProcessVariables.blank(target) || departments.find(target.trim()).isEmpty()) {
+            case ACCEPT -> { }
+            case REDIRECT -> {
+                String target = ProcessVariables.text(task, Var.REDIRECT_DEPARTMENT_CODE);
+                if (target == null || departments.find(target).isEmpty()) {
                     throw new BadUserRequestException("转办须填写有效的部门编码 / A redirect needs a valid department code");
                 }
-                if (target.trim().equals(task.getVariable(Var.HANDLING_DEPARTMENT_CODE))) {
+                if (target.equals(task.getVariable(Var.HANDLING_DEPARTMENT_CODE))) {
                     throw new BadUserRequestException("案件已由该部门承办 / The case is already with this department");
                 }
-                task.setVariable(Var.REDIRECT_DEPARTMENT_CODE, target.trim());
+                task.setVariable(Var.REDIRECT_DEPARTMENT_CODE, target);
             }
-            case "REJECT" -> {
-                if (ProcessVariables.blank(ProcessVariables.string(task, Var.TRIAGE_REASON))) {
+            case REJECT -> {
+                if (ProcessVariables.text(task, Var.TRIAGE_REASON) == null) {
                     throw new BadUserRequestException("不予受理须说明理由 / A rejection needs a reason for the citizen");
                 }
                 if (departmentHasStarted(task) && !byHeadOfOffice(task)) {
@@ -54,17 +56,16 @@ class TriageDecisionValidator implements TaskListener {
                             + " has started on the case: only the head of the supervision office may reject it now");
                 }
             }
-            case "ESCALATE" -> {
-                if (ProcessVariables.blank(ProcessVariables.string(task, Var.TRIAGE_REASON))) {
+            case ESCALATE -> {
+                if (ProcessVariables.text(task, Var.TRIAGE_REASON) == null) {
                     throw new BadUserRequestException("移交纪检须说明理由 / An escalation to discipline needs a reason");
                 }
             }
-            default -> throw new BadUserRequestException("未知的分办决定 / Unknown triage decision: " + decision);
         }
     }
 
     private boolean departmentHasStarted(DelegateTask task) {
-        String trackingNumber = ProcessVariables.requiredString(task, Var.TRACKING_NUMBER);
+        String trackingNumber = ProcessVariables.requiredText(task, Var.TRACKING_NUMBER);
         return records.find(trackingNumber).map(c -> c.getFirstFeedbackAt() != null).orElse(false);
     }
 

@@ -2,16 +2,16 @@ package org.opensupervision.ladder.process;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.opensupervision.calendar.DeadlineDisplay;
+import org.opensupervision.ladder.StepEscalations;
 import org.opensupervision.ladder.StepLadder;
 import org.opensupervision.notification.Notice;
-import org.opensupervision.notification.Notifications;
+import org.opensupervision.workflow.ProcessVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,19 +28,17 @@ class RemindStep implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(RemindStep.class);
 
     private final TaskService tasks;
-    private final Notifications notifications;
-    private final DeadlineDisplay display;
+    private final StepEscalations escalations;
 
-    RemindStep(TaskService tasks, Notifications notifications, DeadlineDisplay display) {
+    RemindStep(TaskService tasks, StepEscalations escalations) {
         this.tasks = tasks;
-        this.notifications = notifications;
-        this.display = display;
+        this.escalations = escalations;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String taskKey = (String) execution.getVariable(StepLadder.TASK_KEY);
-        Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+        String taskKey = ProcessVariables.requiredText(execution, StepLadder.TASK_KEY);
+        Date now = ClockUtil.getCurrentTime();
         List<Task> open = StepLadder.openTasks(tasks, execution, taskKey);
         List<Task> due = open.stream().filter(t -> t.getDueDate() == null || t.getDueDate().after(now)).toList();
         if (due.isEmpty()) {
@@ -48,11 +46,8 @@ class RemindStep implements JavaDelegate {
                     execution.getProcessBusinessKey(), now, open.stream().map(Task::getDueDate).toList());
             return;
         }
-        Object to = execution.getVariable(StepLadder.REMIND_TO);
-        String address = to == null || to.toString().isBlank() ? notifications.supervisionOfficeAddress()
-                : to.toString();
-        Task task = due.get(0);
-        notifications.send(Notice.STEP_REMINDER, StepLadder.caseKey(execution), List.of(address), List.of(),
-                StepLadder.mailModel(execution, task, display, Map.of()));
+        String to = ProcessVariables.text(execution, StepLadder.REMIND_TO);
+        escalations.remind(StepEscalations.Step.of(due.get(0), StepLadder.caseKey(execution)),
+                to == null ? escalations.officeAddress() : to, Notice.STEP_REMINDER);
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProcess.Var;
 import org.opensupervision.workflow.ComplaintProcess;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,8 @@ class OpenRectification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean anonymous = Boolean.TRUE.equals(execution.getVariable(ComplaintProcess.Var.ANONYMOUS));
         String note = anonymous ? null
-                : RatingVariables.requiredText(execution, Var.CALLBACK_NOTE, "请填写回访记录 / Record the callback");
-        var due = ratings.openRectification(execution.getProcessBusinessKey(), note, RatingVariables.actor(execution));
+                : ProcessVariables.requiredText(execution, Var.CALLBACK_NOTE, "请填写回访记录 / Record the callback");
+        var due = ratings.openRectification(execution.getProcessBusinessKey(), note, ProcessVariables.actor(execution));
         // The note may name the complainant: it is kept in citizen_rating for the office, and leaves the process
         // before the department's rectification task opens (task variables, the form), like contact data.
         execution.removeVariable(Var.CALLBACK_NOTE);

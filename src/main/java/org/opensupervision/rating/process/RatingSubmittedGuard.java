@@ -3,6 +3,8 @@ package org.opensupervision.rating.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.opensupervision.rating.CitizenRatings;
+import org.opensupervision.rating.RatingProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,7 @@ class RatingSubmittedGuard implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        ratings.requireRated(execution.getProcessBusinessKey(), RatingVariables.round(execution));
+        ratings.requireRated(execution.getProcessBusinessKey(),
+                ProcessVariables.requiredInt(execution, Var.RATING_ROUND));
     }
 }

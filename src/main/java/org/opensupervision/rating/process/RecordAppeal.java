@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The department appeals the bad rating as malicious (申诉复核); one appeal per case. */
@@ -19,8 +20,8 @@ class RecordAppeal implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ratings.recordAppeal(execution.getProcessBusinessKey(),
-                RatingVariables.requiredText(execution, Var.APPEAL_REASON, "请写明申诉理由 / Give the appeal's reason"),
-                RatingVariables.actor(execution));
+                ProcessVariables.requiredText(execution, Var.APPEAL_REASON, "请写明申诉理由 / Give the appeal's reason"),
+                ProcessVariables.actor(execution));
         execution.setVariable(Var.APPEAL_FILED, true);
     }
 }

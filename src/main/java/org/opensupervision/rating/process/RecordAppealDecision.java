@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The supervision office's decision on the appeal, with its reason, into the record and the audit trail. */
@@ -19,8 +20,8 @@ class RecordAppealDecision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ratings.decideAppeal(execution.getProcessBusinessKey(), Boolean.TRUE.equals(
-                execution.getVariable(Var.APPEAL_UPHELD)), RatingVariables.requiredText(execution,
+                execution.getVariable(Var.APPEAL_UPHELD)), ProcessVariables.requiredText(execution,
                 Var.APPEAL_DECISION_REASON, "请写明复核理由 / Give the decision's reason"),
-                RatingVariables.actor(execution));
+                ProcessVariables.actor(execution));
     }
 }

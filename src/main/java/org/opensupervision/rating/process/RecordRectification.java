@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.rating.CitizenRating;
 import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** The department rectified and replied; the second (last) rating round opens. */
@@ -22,8 +23,8 @@ class RecordRectification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CitizenRating round = ratings.recordRectification(execution.getProcessBusinessKey(),
-                RatingVariables.requiredText(execution, Var.RECTIFICATION_TEXT,
-                        "请填写整改答复 / Write the rectification reply"), RatingVariables.actor(execution));
+                ProcessVariables.requiredText(execution, Var.RECTIFICATION_TEXT,
+                        "请填写整改答复 / Write the rectification reply"), ProcessVariables.actor(execution));
         execution.setVariable(Var.RATING_ROUND, round.getRound());
         execution.setVariable(Var.RATING_DUE_AT, Date.from(round.getDueAt()));
     }

@@ -13,12 +13,14 @@ import org.opensupervision.notification.Notifications;
 import org.opensupervision.rules.RuleDecision;
 import org.opensupervision.rules.SupervisionRules;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
+import org.springframework.stereotype.Component;
 
 /**
- * The mails of {@code supervision-rule-check}: an early warning to the department, or the supervision notice the
- * office wrote, to the department and its head. Both cite the table version and rule that decided.
+ * The mails of {@code supervision-rule-check}: an early warning to the department ({@code sendRuleWarning}), or the
+ * supervision notice the office wrote, to the department and its head ({@code sendRuleNotice}). Both cite the table
+ * version and rule that decided; the two beans differ only in the notice.
  */
-class SendRuleMail implements JavaDelegate {
+abstract class SendRuleMail implements JavaDelegate {
 
     private final Notice notice;
     private final SupervisionRules rules;
@@ -58,5 +60,21 @@ class SendRuleMail implements JavaDelegate {
         model.put("noticeText", noticeText == null ? "" : noticeText);
         List<String> cc = notice == Notice.RULE_NOTICE ? List.of(department.headAddress()) : List.of();
         notifications.send(notice, trackingNumber, List.of(department.notificationAddress()), cc, model);
+    }
+
+    @Component("sendRuleWarning")
+    static class SendRuleWarning extends SendRuleMail {
+
+        SendRuleWarning(SupervisionRules rules, DepartmentDirectory departments, Notifications notifications) {
+            super(Notice.RULE_WARNING, rules, departments, notifications);
+        }
+    }
+
+    @Component("sendRuleNotice")
+    static class SendRuleNotice extends SendRuleMail {
+
+        SendRuleNotice(SupervisionRules rules, DepartmentDirectory departments, Notifications notifications) {
+            super(Notice.RULE_NOTICE, rules, departments, notifications);
+        }
     }
 }

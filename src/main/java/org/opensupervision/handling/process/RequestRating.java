@@ -1,4 +1,4 @@
-package org.opensupervision.rating.process;
+package org.opensupervision.handling.process;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +11,10 @@ import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.springframework.stereotype.Component;
 
 /**
- * The message link from complaint-handling (after the approved reply is mailed) to citizen-rating: starts the rating
- * process with the case facts its forms need. No contact data is passed.
+ * The message link from complaint-handling (after the approved reply is mailed) to citizen-rating: correlates the
+ * rating process's start message ({@link RatingProcess#RATING_REQUESTED}, the rating module's published entry) with
+ * the case facts its forms need. No contact data is passed. A handling bean: the model's home module decides what it
+ * hands on; the rating module only listens to its message.
  */
 @Component("requestRating")
 class RequestRating implements JavaDelegate {

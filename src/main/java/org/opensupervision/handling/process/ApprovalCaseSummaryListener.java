@@ -1,4 +1,4 @@
-package org.opensupervision.approval.process;
+package org.opensupervision.handling.process;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * On the creation of a complaint task (triage, first feedback, the office's review), puts the linked approval case's
  * timeline and cards into the task-local variable {@value #VARIABLE} that its Camunda Form shows read-only. Scoped like
  * the staff pages: a department's task shows only a case of that department. Task-local, so it leaves the process's
- * variables alone and ends with the task; a snapshot taken when the task is created (the case page is live).
+ * variables alone and ends with the task; a snapshot taken when the task is created (the case page is live). A
+ * handling bean over the approval module's facade ({@link ApprovalCaseLinks}): complaint-handling is handling's model.
  */
 @Component("approvalCaseSummaryListener")
 class ApprovalCaseSummaryListener implements TaskListener {
