@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.opensupervision.access.StaffGroups;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
@@ -232,8 +231,7 @@ public class TimelineWording {
         if (department.isPresent()) {
             return department.get().name(locale);
         }
-        return text("timeline.group." + group, null, locale).orElse(group.startsWith(StaffGroups.DEPARTMENT_PREFIX)
-                ? group.substring(StaffGroups.DEPARTMENT_PREFIX.length()).toUpperCase(Locale.ROOT) : group);
+        return text("timeline.group." + group, null, locale).orElse(group);
     }
 
     private Optional<String> text(String key, Object[] args, Locale locale) {
