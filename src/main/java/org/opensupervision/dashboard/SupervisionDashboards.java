@@ -1,18 +1,24 @@
 package org.opensupervision.dashboard;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.opensupervision.access.StaffScope;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
@@ -20,19 +26,62 @@ import org.springframework.stereotype.Service;
 @Service
 public class SupervisionDashboards {
 
+    /** The province overview lists at most this many cases of each kind; its counts are complete. */
+    static final int LIST_LIMIT = 50;
+
     private final SupervisionFigures figures;
     private final ComplaintAccess access;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final Duration feedbackWarning;
+    private final int handlingWarningWorkingDays;
 
     SupervisionDashboards(SupervisionFigures figures, ComplaintAccess access, DepartmentDirectory departments,
-                          WorkingDayCalendar calendar, Clock clock) {
+                          WorkingDayCalendar calendar, Clock clock,
+                          @Value("${supervision.first-feedback.reminder-before:PT4H}") Duration feedbackWarning,
+                          @Value("${supervision.handling.reminder-working-days-before:1}")
+                          int handlingWarningWorkingDays) {
         this.figures = figures;
         this.access = access;
         this.departments = departments;
         this.calendar = calendar;
         this.clock = clock;
+        this.feedbackWarning = feedbackWarning;
+        this.handlingWarningWorkingDays = Math.max(1, handlingWarningWorkingDays);
+    }
+
+    /**
+     * Where the province stands now (the Cockpit dashboard), for the departments the login may see: the offices and
+     * administrators every department, a department handler their own. Empty when the login sees no department's
+     * cases (discipline inspectors, machine users, no login): the caller answers 403. "Near a deadline" uses the
+     * reminders' lead times ({@code supervision.first-feedback.reminder-before},
+     * {@code supervision.handling.reminder-working-days-before}), so the dashboard warns when the reminder mail goes.
+     */
+    public Optional<ProvinceOverview> provinceOverview(Authentication login) {
+        StaffScope scope = access.scopeOf(login);
+        if (!scope.everything() && scope.departmentCodes().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> visible = scope.everything() ? null : scope.departmentCodes();
+        Instant now = clock.instant();
+        ZoneId zone = calendar.zone();
+        Instant feedbackSoon = now.plus(feedbackWarning);
+        Instant handlingSoon = calendar.addWorkingDays(now, handlingWarningWorkingDays);
+        LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant weekFrom = monday.atStartOfDay(zone).toInstant();
+        Map<String, Map<String, Long>> breaches = figures.breaches(weekFrom, now.plusSeconds(1), null);
+        Map<String, long[]> counts = figures.watchedCounts(visible, now, feedbackSoon, handlingSoon);
+        List<ProvinceOverview.DepartmentRow> rows = departments.all().stream().map(Department::code)
+                .filter(scope::coversDepartment).map(code -> {
+                    long[] c = counts.getOrDefault(code, new long[3]);
+                    long week = breaches.getOrDefault(code, Map.of()).values().stream().mapToLong(Long::longValue)
+                            .sum();
+                    return new ProvinceOverview.DepartmentRow(code, c[1], c[0], week, c[2]);
+                }).toList();
+        var lists = figures.watchedCases(visible, now, feedbackSoon, handlingSoon, LIST_LIMIT);
+        return Optional.of(new ProvinceOverview(now, monday, rows, lists.get("overdue"), lists.get("near"),
+                lists.get("notices"), LIST_LIMIT));
     }
 
     /**

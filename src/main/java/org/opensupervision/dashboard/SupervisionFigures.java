@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.opensupervision.dashboard.DepartmentDashboard.OpenCases;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -51,6 +52,87 @@ class SupervisionFigures {
                      or (replied_at is null and handling_due_at is not null and handling_due_at < :now))""",
                 new MapSqlParameterSource("department", department).addValue("open", OPEN)
                         .addValue("now", time(now)));
+    }
+
+    /**
+     * The open cases past a deadline ({@code overdue}) or close to one ({@code near}: the first feedback due before
+     * {@code feedbackSoon}, the reply before {@code handlingSoon}), and those with an open 督办 notice (sent, no reply
+     * yet), in the departments given ({@code null}: every department); the earliest due first, at most
+     * {@code limit} of each.
+     */
+    Map<String, List<ProvinceOverview.WatchedCase>> watchedCases(Set<String> departments, Instant now,
+                                                                 Instant feedbackSoon, Instant handlingSoon,
+                                                                 int limit) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("open", OPEN).addValue("now", time(now))
+                .addValue("feedbackSoon", time(feedbackSoon)).addValue("handlingSoon", time(handlingSoon))
+                .addValue("departments", departments == null || departments.isEmpty() ? List.of("") : departments);
+        String scope = departments == null ? "" : " and handling_department_code in (:departments)";
+        String select = """
+                select tracking_number, title, handling_department_code, status, process_instance_id,
+                       first_feedback_at, first_feedback_due_at, handling_due_at, supervision_notice_due_at,
+                       criticized_at, criticism_due_at
+                from complaint where status in (:open) and handling_department_code is not null""" + scope;
+        String overdue = """
+                (first_feedback_breached_at is not null or handling_breached_at is not null
+                 or (first_feedback_at is null and first_feedback_due_at < :now)
+                 or (replied_at is null and handling_due_at is not null and handling_due_at < :now))""";
+        String near = """
+                ((first_feedback_at is null and first_feedback_due_at >= :now and first_feedback_due_at < :feedbackSoon)
+                 or (replied_at is null and handling_due_at >= :now and handling_due_at < :handlingSoon))""";
+        String notice = "(supervision_notice_at is not null and replied_at is null)";
+        String first = " order by coalesce(case when first_feedback_at is null then first_feedback_due_at end, "
+                + "handling_due_at, first_feedback_due_at), tracking_number fetch first " + limit + " rows only";
+        Map<String, List<ProvinceOverview.WatchedCase>> lists = new HashMap<>();
+        lists.put("overdue", jdbc.query(select + " and " + overdue + first, parameters, this::watched));
+        lists.put("near", jdbc.query(select + " and " + near + " and not " + overdue + first, parameters,
+                this::watched));
+        lists.put("notices", jdbc.query(select + " and " + notice
+                + " order by coalesce(criticism_due_at, supervision_notice_due_at), tracking_number fetch first "
+                + limit + " rows only", parameters, this::watched));
+        return lists;
+    }
+
+    /** Per department: open cases overdue, near a deadline (and not overdue), with an open 督办 notice. */
+    Map<String, long[]> watchedCounts(Set<String> departments, Instant now, Instant feedbackSoon,
+                                      Instant handlingSoon) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("open", OPEN).addValue("now", time(now))
+                .addValue("feedbackSoon", time(feedbackSoon)).addValue("handlingSoon", time(handlingSoon))
+                .addValue("departments", departments == null || departments.isEmpty() ? List.of("") : departments);
+        String scope = departments == null ? "" : " and handling_department_code in (:departments)";
+        return perDepartment("""
+                select handling_department_code as d,
+                       sum(case when overdue = 1 then 1 else 0 end) as overdue,
+                       sum(case when overdue = 0 and near = 1 then 1 else 0 end) as near,
+                       sum(case when supervision_notice_at is not null and replied_at is null then 1 else 0 end)
+                           as notices
+                from (select handling_department_code, supervision_notice_at, replied_at,
+                        case when first_feedback_breached_at is not null or handling_breached_at is not null
+                             or (first_feedback_at is null and first_feedback_due_at < :now)
+                             or (replied_at is null and handling_due_at is not null and handling_due_at < :now)
+                             then 1 else 0 end as overdue,
+                        case when (first_feedback_at is null and first_feedback_due_at >= :now
+                                   and first_feedback_due_at < :feedbackSoon)
+                             or (replied_at is null and handling_due_at >= :now and handling_due_at < :handlingSoon)
+                             then 1 else 0 end as near
+                      from complaint where status in (:open) and handling_department_code is not null"""
+                + scope + ") watched group by handling_department_code", parameters);
+    }
+
+    private ProvinceOverview.WatchedCase watched(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Instant firstFeedbackDue = instant(rs, "first_feedback_due_at");
+        boolean awaitingFeedback = rs.getObject("first_feedback_at") == null;
+        Instant criticismDue = instant(rs, "criticism_due_at");
+        return new ProvinceOverview.WatchedCase(rs.getString("tracking_number"), rs.getString("title"),
+                rs.getString("handling_department_code"), rs.getString("status"), rs.getString("process_instance_id"),
+                awaitingFeedback ? "FIRST_FEEDBACK" : "HANDLING",
+                awaitingFeedback ? firstFeedbackDue : instant(rs, "handling_due_at"),
+                rs.getObject("criticized_at") != null ? criticismDue : instant(rs, "supervision_notice_due_at"),
+                rs.getObject("criticized_at") != null);
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     long receivedBy(String department, Instant from, Instant to) {
