@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = {"complaint", "privacy", "web"})
+@ApplicationModule(allowedDependencies = {"complaint", "privacy", "secrets", "web"})
 package org.opensupervision.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -156,7 +156,7 @@ class CalendarFileParserTest {
         assertThatThrownBy(() -> parse("2026.yml", VALID_2026 + "year: 2027\n"))
                 .isInstanceOf(InvalidCalendarDataException.class)
                 .hasMessageStartingWith("Calendar file 2026.yml is not valid YAML")
-                .hasMessageContaining("duplicate key year");
+                .hasMessageContaining("Duplicate field 'year'");
     }
 
     @Test
