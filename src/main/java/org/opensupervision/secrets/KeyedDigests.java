@@ -3,6 +3,7 @@ package org.opensupervision.secrets;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ public class KeyedDigests {
 
     private final Map<HmacKey, KeyedDigest> digests = new EnumMap<>(HmacKey.class);
 
+    @Autowired
     KeyedDigests(Environment environment) {
         this(secretsOf(environment));
     }
