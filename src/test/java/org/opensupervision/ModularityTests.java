@@ -49,8 +49,7 @@ class ModularityTests {
 
         String committedDiagram = read(COMPONENTS);
         new Documenter(modules, Options.defaults().withOutputFolder(COMPONENTS.getParent().toString()).withoutClean())
-                .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramStyle.C4)
-                        .withTargetFileName(COMPONENTS.getFileName().toString()));
+                .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramStyle.C4)); // components.puml
 
         String document = read(ARCHITECTURE);
         int begin = document.indexOf(BEGIN);

@@ -80,7 +80,7 @@ final class CalendarFileParser {
         try {
             bound = YAML.treeToValue(document, CalendarFile.class);
         } catch (JsonProcessingException ex) {
-            throw new InvalidCalendarDataException("Calendar file " + file + ": " + describe(ex), ex);
+            throw new InvalidCalendarDataException("Calendar file " + file + ": " + describe(ex, document), ex);
         }
         Set<ConstraintViolation<CalendarFile>> violations = VALIDATOR.validate(bound);
         if (!violations.isEmpty()) {
@@ -115,7 +115,7 @@ final class CalendarFileParser {
     }
 
     /** What Jackson refused, in the words of the file: "holiday #2 'from' '2026-02-30' is not a valid date". */
-    private static String describe(JsonProcessingException problem) {
+    private static String describe(JsonProcessingException problem, JsonNode document) {
         if (!(problem instanceof JsonMappingException ex)) {
             return problem.getOriginalMessage();
         }
@@ -129,7 +129,7 @@ final class CalendarFileParser {
             return where + " '" + invalid.getValue() + "' is not a valid date (expected yyyy-MM-dd)";
         }
         if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return where + " must be " + expected(mismatch.getTargetType()) + ", was " + found(ex);
+            return where + " must be " + expected(mismatch.getTargetType()) + ", was " + found(document, ex.getPath());
         }
         return where + ": " + ex.getOriginalMessage();
     }
@@ -150,9 +150,19 @@ final class CalendarFileParser {
         return "a mapping";
     }
 
-    private static String found(JsonMappingException ex) {
-        return ex instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'"
-                : "something else (" + ex.getOriginalMessage().replaceAll("\\s+", " ") + ")";
+    /** The value the file has where binding failed: "'2026'", "a list", "a mapping". */
+    private static String found(JsonNode document, List<JsonMappingException.Reference> path) {
+        JsonNode node = document;
+        for (JsonMappingException.Reference step : path) {
+            node = step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        return node.isMissingNode() || node.isNull() ? "missing" : "'" + node.asText() + "'";
     }
 
     /** "the file", "'holidays'", "holiday #2 'from'", "working weekend #1". */

@@ -186,6 +186,8 @@ class CalendarFileParserTest {
     void aYearWrittenAsTextIsRejected() {
         assertThatThrownBy(() -> parse("2026.yml", VALID_2026.replace("year: 2026", "year: \"2026\"")))
                 .hasMessage("Calendar file 2026.yml: 'year' must be a whole number such as 2026, was '2026'");
+        assertThatThrownBy(() -> parse("2026.yml", VALID_2026.replace("year: 2026", "year: [2026]")))
+                .hasMessage("Calendar file 2026.yml: 'year' must be a whole number such as 2026, was a list");
     }
 
     @Test
