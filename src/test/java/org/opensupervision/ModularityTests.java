@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,6 +52,7 @@ class ModularityTests {
         String committedDiagram = read(COMPONENTS);
         new Documenter(modules, Options.defaults().withOutputFolder(COMPONENTS.getParent().toString()).withoutClean())
                 .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramStyle.C4)); // components.puml
+        Files.writeString(COMPONENTS, inStableOrder(read(COMPONENTS)), StandardCharsets.UTF_8);
 
         String document = read(ARCHITECTURE);
         int begin = document.indexOf(BEGIN);
@@ -100,6 +103,29 @@ class ModularityTests {
                 .orElseThrow(() -> new AssertionError("no module " + name + " (ModuleDependenciesTest.LAYERS)"));
         return module.getAllowedDependencies(modules).stream().map(d -> d.getTargetModule().getName()).distinct()
                 .sorted().toList();
+    }
+
+    /**
+     * The Documenter lists components and relations in an order that changes from run to run; PlantUML does not care,
+     * a diff does. Each run of {@code Component(…)} lines and of {@code Rel(…)} lines is sorted.
+     */
+    static String inStableOrder(String plantUml) {
+        List<String> lines = new ArrayList<>(plantUml.lines().toList());
+        for (int start = 0; start < lines.size(); ) {
+            String kind = kind(lines.get(start));
+            int end = start + 1;
+            while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end)))) {
+                end++;
+            }
+            Collections.sort(lines.subList(start, end));
+            start = end;
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String kind(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("Component(") ? "Component" : trimmed.startsWith("Rel(") ? "Rel" : null;
     }
 
     private static String read(Path file) throws IOException {
