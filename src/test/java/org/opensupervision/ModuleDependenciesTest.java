@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,16 +219,5 @@ class ModuleDependenciesTest {
         path.removeLast();
         onPath.remove(module);
         return List.of();
-    }
-
-    /** For the architecture document: every module with the modules it may use, in layer order. */
-    static Map<String, Set<String>> declaredGraphInLayerOrder() {
-        Map<String, Set<String>> graph = new LinkedHashMap<>();
-        for (Layer layer : LAYERS) {
-            for (String module : layer.modules()) {
-                graph.put(module, declaredDependencies(module).orElse(Set.of()));
-            }
-        }
-        return graph;
     }
 }
