@@ -3,4 +3,7 @@
  * deadline-breach and rating tables (each query reads an index only, see db/migration V5). Scoped like the complaint
  * list through {@link org.opensupervision.complaint.ComplaintAccess}.
  */
+@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "web"})
 package org.opensupervision.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {"complaint", "privacy", "secrets", "web"})
+package org.opensupervision.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "notification", "workflow"})
+package org.opensupervision.rules;
+
+import org.springframework.modulith.ApplicationModule;
