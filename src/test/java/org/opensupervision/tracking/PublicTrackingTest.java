@@ -151,6 +151,6 @@ class PublicTrackingTest extends IntegrationTest {
                         .param("accessCode", "ABCDEFGHJK"))
                 .andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(wrong).contains("查询编号或查询码不正确").doesNotContain("已分派");
+        assertThat(wrong).contains("受理编号或查询码不正确").doesNotContain("已分派");
     }
 }
