@@ -150,9 +150,10 @@ public class ComplaintIntake {
                 .putValue(Var.COMPLAINT_ID, complaint.getId())
                 .putValue(Var.TRACKING_NUMBER, complaint.getTrackingNumber())
                 .putValue(Var.DEPARTMENT_CODE, department.code())
-                .putValue(Var.DEPARTMENT_NAME, department.bilingualName())
+                // Shown in the Chinese task forms and Tasklist's cards (issue 16): the Chinese names.
+                .putValue(Var.DEPARTMENT_NAME, department.nameZh())
                 .putValue(Var.CATEGORY, r.category().name())
-                .putValue(Var.CATEGORY_LABEL, r.category().bilingualLabel())
+                .putValue(Var.CATEGORY_LABEL, r.category().label(java.util.Locale.SIMPLIFIED_CHINESE))
                 .putValue(Var.TITLE, r.title())
                 .putValue(Var.COMPLAINT_SUMMARY, summary)
                 .putValue(Var.APPROVAL_CASE_NUMBER, r.approvalCaseNumber())

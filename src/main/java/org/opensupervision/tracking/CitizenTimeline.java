@@ -80,7 +80,7 @@ class CitizenTimeline {
         for (CitizenRating r : ratings.ratingsOf(c.getTrackingNumber())) {
             if (r.getStatus() == RatingStatus.RATED || r.getStatus() == RatingStatus.DEFAULTED) {
                 stages.add(new Stage(r.getStatus() == RatingStatus.DEFAULTED ? "RATED_BY_DEFAULT" : "RATED",
-                        r.getRatedAt(), null, r.getLevel().label(), null, null));
+                        r.getRatedAt(), null, level(r.getLevel().label(), locale), null, null));
             }
             if (r.getRectifiedAt() != null) {
                 stages.add(new Stage("RECTIFIED", r.getRectifiedAt(), name(c.getHandlingDepartmentCode(), locale),
@@ -106,6 +106,15 @@ class CitizenTimeline {
             case CLOSED -> open != null ? new Now("TO_RATE", holder, open.dueAt()) : new Now("CLOSED", holder, null);
             case REJECTED -> new Now("REJECTED", holder, null);
         };
+    }
+
+    /** A "中文 / English" label in the page's language ({@code null}: both). */
+    private static String level(String bilingual, Locale locale) {
+        int slash = bilingual.indexOf(" / ");
+        if (locale == null || slash < 0) {
+            return bilingual;
+        }
+        return "en".equals(locale.getLanguage()) ? bilingual.substring(slash + 3) : bilingual.substring(0, slash);
     }
 
     private String name(String departmentCode) {

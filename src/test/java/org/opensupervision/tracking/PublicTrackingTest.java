@@ -42,6 +42,8 @@ class PublicTrackingTest extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     org.springframework.context.ApplicationContext context;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     /** Each test calls from its own address, so the per-address throttle of one test does not touch another. */
     private RequestPostProcessor client;
@@ -191,8 +193,13 @@ class PublicTrackingTest extends IntegrationTest {
 
     @Test
     void anUnknownPublicAddressIsThePublic404PageNotTheStaffLogin() throws Exception {
-        String missing = page(get("/no-such-page").accept("text/html"), 404);
-        assertThat(missing).contains("页面不存在", "href=\"/track\"").doesNotContain("登录");
+        // Over real HTTP: the error page is the container's forward, which MockMvc does not make.
+        java.net.http.HttpResponse<String> missing = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/no-such-page"))
+                        .header("Accept", "text/html").timeout(java.time.Duration.ofSeconds(30)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("页面不存在", "href=\"/track\"").doesNotContain("登录");
         page(get("/complaints/nothing-here").accept("text/html"), 404);
         // Staff addresses keep asking for a login, known or not.
         mvc.perform(get("/staff/no-such-page").accept("text/html")).andExpect(status().is3xxRedirection());
