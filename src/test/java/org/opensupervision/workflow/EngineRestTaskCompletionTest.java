@@ -51,7 +51,14 @@ class EngineRestTaskCompletionTest extends IntegrationTest {
                 "{\"variables\":{\"triageDecision\":{\"value\":\"REDIRECT\"},"
                         + "\"redirectDepartmentCode\":{\"value\":\"NO-SUCH-DEPT\"}}}");
         assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
-        assertThat(submit.body()).contains("转办须");
+        assertThat(submit.body()).contains("redirectDepartmentCode", "GD-AMR");
+
+        // A department on the list, but the one that holds the case: the validator's message, as a 400.
+        HttpResponse<String> same = post("/engine-rest/task/" + task + "/submit-form", "supervisor",
+                "{\"variables\":{\"triageDecision\":{\"value\":\"REDIRECT\"},"
+                        + "\"redirectDepartmentCode\":{\"value\":\"GD-EDU\"}}}");
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(400);
+        assertThat(same.body()).contains("案件已由该部门承办");
 
         // Refused entries leave the task open and unclaimed.
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
