@@ -122,15 +122,19 @@ class EngineAuthorizations {
      * Permissions earlier versions granted and this one takes back from databases that still hold them (issue 12):
      * with UPDATE_INSTANCE, UPDATE on instances and RETRY_JOB the supervision office could suspend, reschedule,
      * execute or delete the timer jobs that carry the deadlines, modify instances and start them outside the
-     * intake. Incidents are retried by administrators.
+     * intake. Incidents are retried by administrators. READ on every Tasklist filter is taken back too (issue 16):
+     * each role reads its own filters ({@link TasklistFilters}).
      */
     List<Grant> withdrawals() {
         String office = StaffGroups.SUPERVISION_OFFICE;
-        return List.of(
+        List<Grant> withdrawals = new ArrayList<>(List.of(
                 new Grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB),
                 new Grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.UPDATE,
-                        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.RETRY_JOB));
+                        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.RETRY_JOB)));
+        grants().stream().map(Grant::groupId).distinct().forEach(group ->
+                withdrawals.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ)));
+        return withdrawals;
     }
 
     private static void readOnlyModels(List<Grant> grants, String group) {
@@ -139,9 +143,8 @@ class EngineAuthorizations {
         grants.add(new Grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
     }
 
-    /** Task filters and the names of users and groups, which Tasklist shows. */
+    /** The names of users and groups, which Tasklist shows; each role's task filters are {@link TasklistFilters}. */
     private static void directory(List<Grant> grants, String group) {
-        grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
         grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
         grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }

@@ -168,6 +168,10 @@ public class Complaint {
     @Column(name = "rejection_reason", length = 4000)
     private String rejectionReason;
 
+    /** The language the complainant filed in ({@code zh-CN} or {@code en}): the citizen's mails are written in it. */
+    @Column(name = "mail_language", length = 16)
+    private String mailLanguage;
+
     @Version
     private long version;
 
@@ -197,6 +201,15 @@ public class Complaint {
 
     void attachProcessInstance(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    void recordMailLanguage(String languageTag) {
+        this.mailLanguage = languageTag;
+    }
+
+    /** {@code en} when the complainant filed in English; otherwise (also for cases filed before) Chinese. */
+    public boolean wantsEnglish() {
+        return mailLanguage != null && mailLanguage.startsWith("en");
     }
 
     void startHandlingClock(Instant dueAt) {

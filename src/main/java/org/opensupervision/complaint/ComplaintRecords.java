@@ -49,6 +49,11 @@ public class ComplaintRecords {
      * Links the complaint just registered in this transaction to the process instance that handles it (no look-up:
      * the entity is the one {@link #register} returned).
      */
+    /** The language the complainant filed in, for the mails to him (issue 16); in the registering transaction. */
+    public void recordMailLanguage(Complaint registered, java.util.Locale locale) {
+        registered.recordMailLanguage(locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
+    }
+
     public void attachProcessInstance(Complaint registered, String processInstanceId) {
         registered.attachProcessInstance(processInstanceId);
     }

@@ -22,6 +22,8 @@ import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -121,6 +123,10 @@ public class ComplaintIntake {
         Instant submittedAt = clock.instant();
         Instant dueAt = firstFeedback.dueAt(submittedAt);
         Complaint complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
+        // The page's language (?lang=en, its cookie) or the API's Accept-Language: the citizen's mails follow it.
+        // Outside a request (tests, the demo data) there is none: Chinese, not the JVM's default.
+        LocaleContext request = LocaleContextHolder.getLocaleContext();
+        records.recordMailLanguage(complaint, request == null ? null : request.getLocale());
         MDC.put("trackingNumber", trackingNumber);
         try {
             ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintProcess.KEY, trackingNumber,
@@ -144,9 +150,10 @@ public class ComplaintIntake {
                 .putValue(Var.COMPLAINT_ID, complaint.getId())
                 .putValue(Var.TRACKING_NUMBER, complaint.getTrackingNumber())
                 .putValue(Var.DEPARTMENT_CODE, department.code())
-                .putValue(Var.DEPARTMENT_NAME, department.bilingualName())
+                // Shown in the Chinese task forms and Tasklist's cards (issue 16): the Chinese names.
+                .putValue(Var.DEPARTMENT_NAME, department.nameZh())
                 .putValue(Var.CATEGORY, r.category().name())
-                .putValue(Var.CATEGORY_LABEL, r.category().bilingualLabel())
+                .putValue(Var.CATEGORY_LABEL, r.category().label(java.util.Locale.SIMPLIFIED_CHINESE))
                 .putValue(Var.TITLE, r.title())
                 .putValue(Var.COMPLAINT_SUMMARY, summary)
                 .putValue(Var.APPROVAL_CASE_NUMBER, r.approvalCaseNumber())

@@ -94,7 +94,13 @@ class SendNotification implements JavaDelegate {
                 "noticeText", noticeText == null ? "" : noticeText,
                 "caseUrl", properties.publicBaseUrl() + "/staff/complaints/" + complaint.getTrackingNumber()));
         extraFacts.forEach(f -> context.setVariables(f.factsFor(notice, complaint.getTrackingNumber())));
-        return Mailer.ComposedMail.of(templates.process(notice.template(), context));
+        return Mailer.ComposedMail.of(templates.process(templateFor(notice, complaint), context));
+    }
+
+    /** The citizen's mails in the language he filed in ({@code <name>_en.txt}); staff mails in Chinese. */
+    static String templateFor(Notice notice, Complaint complaint) {
+        return notice.audience() == Notice.Audience.CITIZEN && complaint.wantsEnglish()
+                ? notice.template() + "_en" : notice.template();
     }
 
 

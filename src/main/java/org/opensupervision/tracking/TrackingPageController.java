@@ -7,6 +7,7 @@ import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProperties;
 import org.opensupervision.rating.RatingRejectedException;
 import org.opensupervision.rating.RatingSubmission;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,7 +84,7 @@ class TrackingPageController {
 
     private String show(PublicTracking.Lookup lookup, String accessCode, Model model) {
         if (lookup instanceof PublicTracking.Lookup.Found found) {
-            model.addAttribute("view", timeline.of(found.complaint()));
+            model.addAttribute("view", timeline.of(found.complaint(), LocaleContextHolder.getLocale()));
             model.addAttribute("accessCode", accessCode);
         } else {
             model.addAttribute("failure", lookup instanceof PublicTracking.Lookup.Throttled ? "throttled" : "notFound");
