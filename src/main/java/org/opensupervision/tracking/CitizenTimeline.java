@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.rating.CitizenRating;
 import org.opensupervision.rating.CitizenRatings;
@@ -39,46 +39,46 @@ class CitizenTimeline {
     record View(String trackingNumber, String status, List<Stage> stages, OpenRating rating) {
     }
 
-    View of(Complaint c) {
+    View of(ComplaintFacts c) {
         List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage("SUBMITTED", c.getSubmittedAt(), name(c.getDepartmentCode()), null, null, null));
-        if (c.getRoutedAt() != null) {
-            stages.add(new Stage("ROUTED", c.getRoutedAt(), name(c.getHandlingDepartmentCode()), null, null, null));
+        stages.add(new Stage("SUBMITTED", c.submittedAt(), name(c.departmentCode()), null, null, null));
+        if (c.routedAt() != null) {
+            stages.add(new Stage("ROUTED", c.routedAt(), name(c.handlingDepartmentCode()), null, null, null));
         }
-        if (c.getFirstFeedbackAt() != null) {
-            stages.add(new Stage("FIRST_FEEDBACK", c.getFirstFeedbackAt(), null, c.getFirstFeedbackText(),
-                    !c.getFirstFeedbackAt().isAfter(c.getFirstFeedbackDueAt()), c.getFirstFeedbackDueAt()));
+        if (c.firstFeedbackAt() != null) {
+            stages.add(new Stage("FIRST_FEEDBACK", c.firstFeedbackAt(), null, c.firstFeedbackText(),
+                    !c.firstFeedbackAt().isAfter(c.firstFeedbackDueAt()), c.firstFeedbackDueAt()));
         }
-        if (c.getHandlingStartedAt() != null) {
-            stages.add(new Stage("HANDLING", c.getHandlingStartedAt(), null, null, null, c.getHandlingDueAt()));
+        if (c.handlingStartedAt() != null) {
+            stages.add(new Stage("HANDLING", c.handlingStartedAt(), null, null, null, c.handlingDueAt()));
         }
-        if (c.getExtensionDecidedAt() != null && Boolean.TRUE.equals(c.getExtensionApproved())) {
-            stages.add(new Stage("EXTENDED", c.getExtensionDecidedAt(), null, null, null, c.getHandlingDueAt()));
+        if (c.extensionDecidedAt() != null && Boolean.TRUE.equals(c.extensionApproved())) {
+            stages.add(new Stage("EXTENDED", c.extensionDecidedAt(), null, null, null, c.handlingDueAt()));
         }
-        if (c.getClosedAt() != null) {
-            stages.add(new Stage("REPLIED", c.getClosedAt(), name(c.getHandlingDepartmentCode()), c.getReplyText(),
+        if (c.closedAt() != null) {
+            stages.add(new Stage("REPLIED", c.closedAt(), name(c.handlingDepartmentCode()), c.replyText(),
                     null, null));
-            stages.add(new Stage("CLOSED", c.getClosedAt(), null, null, null, null));
+            stages.add(new Stage("CLOSED", c.closedAt(), null, null, null, null));
         }
-        if (c.getRejectedAt() != null) {
-            stages.add(new Stage("REJECTED", c.getRejectedAt(), null, c.getRejectionReason(), null, null));
+        if (c.rejectedAt() != null) {
+            stages.add(new Stage("REJECTED", c.rejectedAt(), null, c.rejectionReason(), null, null));
         }
-        for (CitizenRating r : ratings.ratingsOf(c.getTrackingNumber())) {
+        for (CitizenRating r : ratings.ratingsOf(c.trackingNumber())) {
             if (r.getStatus() == RatingStatus.RATED || r.getStatus() == RatingStatus.DEFAULTED) {
                 stages.add(new Stage(r.getStatus() == RatingStatus.DEFAULTED ? "RATED_BY_DEFAULT" : "RATED",
                         r.getRatedAt(), null, r.getLevel().label(), null, null));
             }
             if (r.getRectifiedAt() != null) {
-                stages.add(new Stage("RECTIFIED", r.getRectifiedAt(), name(c.getHandlingDepartmentCode()),
+                stages.add(new Stage("RECTIFIED", r.getRectifiedAt(), name(c.handlingDepartmentCode()),
                         r.getRectificationText(), null, null));
             }
             if (r.getStatus() == RatingStatus.VOIDED) {
                 stages.add(new Stage("RATING_VOIDED", r.getAppealDecidedAt(), null, null, null, null));
             }
         }
-        OpenRating open = ratings.openRound(c.getTrackingNumber())
+        OpenRating open = ratings.openRound(c.trackingNumber())
                 .map(r -> new OpenRating(r.getRound(), r.getDueAt(), ratings.questions())).orElse(null);
-        return new View(c.getTrackingNumber(), c.getStatus().name(), stages, open);
+        return new View(c.trackingNumber(), c.status().name(), stages, open);
     }
 
     private String name(String departmentCode) {
