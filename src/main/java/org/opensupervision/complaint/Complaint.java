@@ -317,10 +317,6 @@ class Complaint {
         return trackingNumber;
     }
 
-    String getIdempotencyKey() {
-        return idempotencyKey;
-    }
-
     String getRequestFingerprint() {
         return requestFingerprint;
     }
@@ -333,32 +329,8 @@ class Complaint {
         return handlingDepartmentCode;
     }
 
-    String getHandlingGroup() {
-        return handlingGroup;
-    }
-
     ComplaintCategory getCategory() {
         return category;
-    }
-
-    Integer getPriority() {
-        return priority;
-    }
-
-    String getTitle() {
-        return title;
-    }
-
-    String getDescription() {
-        return description;
-    }
-
-    String getApprovalCaseNumber() {
-        return approvalCaseNumber;
-    }
-
-    LocalDate getIncidentDate() {
-        return incidentDate;
     }
 
     boolean isAnonymous() {
@@ -377,115 +349,11 @@ class Complaint {
         return contactEmail;
     }
 
-    ComplaintStatus getStatus() {
-        return status;
-    }
-
-    String getProcessInstanceId() {
-        return processInstanceId;
-    }
-
-    Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    Instant getRoutedAt() {
-        return routedAt;
-    }
-
-    int getRedirectCount() {
-        return redirectCount;
-    }
-
     Instant getFirstFeedbackDueAt() {
         return firstFeedbackDueAt;
     }
 
-    Instant getFirstFeedbackAt() {
-        return firstFeedbackAt;
-    }
-
-    String getFirstFeedbackText() {
-        return firstFeedbackText;
-    }
-
-    Instant getFirstFeedbackBreachedAt() {
-        return firstFeedbackBreachedAt;
-    }
-
-    Instant getHandlingStartedAt() {
-        return handlingStartedAt;
-    }
-
     Instant getHandlingDueAt() {
         return handlingDueAt;
-    }
-
-    Instant getHandlingBreachedAt() {
-        return handlingBreachedAt;
-    }
-
-    Instant getSupervisionNoticeAt() {
-        return supervisionNoticeAt;
-    }
-
-    Instant getSupervisionNoticeDueAt() {
-        return supervisionNoticeDueAt;
-    }
-
-    Instant getCriticizedAt() {
-        return criticizedAt;
-    }
-
-    Instant getCriticismDueAt() {
-        return criticismDueAt;
-    }
-
-    Instant getReferredToRulesAt() {
-        return referredToRulesAt;
-    }
-
-    Instant getExtensionRequestedAt() {
-        return extensionRequestedAt;
-    }
-
-    Integer getExtensionWorkingDays() {
-        return extensionWorkingDays;
-    }
-
-    String getExtensionReason() {
-        return extensionReason;
-    }
-
-    Boolean getExtensionApproved() {
-        return extensionApproved;
-    }
-
-    Instant getExtensionDecidedAt() {
-        return extensionDecidedAt;
-    }
-
-    Instant getRepliedAt() {
-        return repliedAt;
-    }
-
-    String getReplyText() {
-        return replyText;
-    }
-
-    int getReworkCount() {
-        return reworkCount;
-    }
-
-    Instant getClosedAt() {
-        return closedAt;
-    }
-
-    Instant getRejectedAt() {
-        return rejectedAt;
-    }
-
-    String getRejectionReason() {
-        return rejectionReason;
     }
 }

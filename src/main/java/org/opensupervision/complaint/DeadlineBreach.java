@@ -47,26 +47,6 @@ class DeadlineBreach {
         this.recordedAt = recordedAt;
     }
 
-    Long getComplaintId() {
-        return complaintId;
-    }
-
-    String getDepartmentCode() {
-        return departmentCode;
-    }
-
-    BreachKind getKind() {
-        return kind;
-    }
-
-    Instant getDueAt() {
-        return dueAt;
-    }
-
-    Instant getRecordedAt() {
-        return recordedAt;
-    }
-
     BreachFacts facts() {
         return new BreachFacts(kind, departmentCode, dueAt, recordedAt);
     }
