@@ -1,5 +1,7 @@
 package org.opensupervision.dashboard;
 
+import org.opensupervision.complaint.ComplaintFigures.WatchedCase;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,8 +39,4 @@ public record ProvinceOverview(Instant at, LocalDate weekFrom, List<DepartmentRo
      *                      null without a notice
      * @param criticised    the 督办 notice was ignored and the department's head told
      */
-    public record WatchedCase(String trackingNumber, String title, String departmentCode, String status,
-                              String processInstanceId, String deadline, Instant dueAt, Instant noticeDueAt,
-                              boolean criticised) {
-    }
 }

@@ -16,20 +16,27 @@ import java.util.Set;
 import org.opensupervision.access.StaffScope;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.ComplaintAccess;
+import org.opensupervision.complaint.ComplaintFigures;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.rating.RatingFigures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-/** The department dashboard and the monthly KPIs; months are calendar months in China Standard Time. */
+/**
+ * The department dashboard and the monthly KPIs; months are calendar months in China Standard Time. The figures come
+ * from the modules that own the data, through their query APIs ({@link ComplaintFigures}, {@link RatingFigures}):
+ * this module reads no other module's table.
+ */
 @Service
 public class SupervisionDashboards {
 
     /** The province overview lists at most this many cases of each kind; its counts are complete. */
     static final int LIST_LIMIT = 50;
 
-    private final SupervisionFigures figures;
+    private final ComplaintFigures complaints;
+    private final RatingFigures ratings;
     private final ComplaintAccess access;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
@@ -37,12 +44,13 @@ public class SupervisionDashboards {
     private final Duration feedbackWarning;
     private final int handlingWarningWorkingDays;
 
-    SupervisionDashboards(SupervisionFigures figures, ComplaintAccess access, DepartmentDirectory departments,
-                          WorkingDayCalendar calendar, Clock clock,
+    SupervisionDashboards(ComplaintFigures complaints, RatingFigures ratings, ComplaintAccess access,
+                          DepartmentDirectory departments, WorkingDayCalendar calendar, Clock clock,
                           @Value("${supervision.first-feedback.reminder-before:PT4H}") Duration feedbackWarning,
                           @Value("${supervision.handling.reminder-working-days-before:1}")
                           int handlingWarningWorkingDays) {
-        this.figures = figures;
+        this.complaints = complaints;
+        this.ratings = ratings;
         this.access = access;
         this.departments = departments;
         this.calendar = calendar;
@@ -70,18 +78,21 @@ public class SupervisionDashboards {
         Instant handlingSoon = calendar.addWorkingDays(now, handlingWarningWorkingDays);
         LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Instant weekFrom = monday.atStartOfDay(zone).toInstant();
-        Map<String, Map<String, Long>> breaches = figures.breaches(weekFrom, now.plusSeconds(1), null);
-        Map<String, long[]> counts = figures.watchedCounts(visible, now, feedbackSoon, handlingSoon);
+        Map<String, ComplaintFigures.BreachCounts> breaches = complaints.breaches(weekFrom, now.plusSeconds(1), null);
+        Map<String, ComplaintFigures.WatchedCounts> counts = complaints.watchedCounts(visible, now, feedbackSoon,
+                handlingSoon);
         List<ProvinceOverview.DepartmentRow> rows = departments.all().stream().map(Department::code)
                 .filter(scope::coversDepartment).map(code -> {
-                    long[] c = counts.getOrDefault(code, new long[3]);
-                    long week = breaches.getOrDefault(code, Map.of()).values().stream().mapToLong(Long::longValue)
-                            .sum();
-                    return new ProvinceOverview.DepartmentRow(code, c[1], c[0], week, c[2]);
+                    ComplaintFigures.WatchedCounts c = counts.getOrDefault(code, ComplaintFigures.WatchedCounts.NONE);
+                    ComplaintFigures.BreachCounts week = breaches.getOrDefault(code,
+                            ComplaintFigures.BreachCounts.NONE);
+                    return new ProvinceOverview.DepartmentRow(code, c.near(), c.overdue(),
+                            week.firstFeedback() + week.handling(), c.notices());
                 }).toList();
-        var lists = figures.watchedCases(visible, now, feedbackSoon, handlingSoon, LIST_LIMIT);
-        return Optional.of(new ProvinceOverview(now, monday, rows, lists.get("overdue"), lists.get("near"),
-                lists.get("notices"), LIST_LIMIT));
+        ComplaintFigures.WatchedLists lists = complaints.watchedCases(visible, now, feedbackSoon, handlingSoon,
+                LIST_LIMIT);
+        return Optional.of(new ProvinceOverview(now, monday, rows, lists.overdue(), lists.near(), lists.notices(),
+                LIST_LIMIT));
     }
 
     /**
@@ -98,11 +109,14 @@ public class SupervisionDashboards {
         YearMonth month = YearMonth.from(now.atZone(zone));
         Instant from = start(month, zone);
         Instant to = start(month.plusMonths(1), zone);
-        Map<String, Long> breaches = figures.breaches(from, to, departmentCode).getOrDefault(departmentCode, Map.of());
-        return Optional.of(new DepartmentDashboard(departmentCode, month, figures.openByStatus(departmentCode),
-                figures.overdueOpen(departmentCode, now), breaches.getOrDefault("FIRST_FEEDBACK", 0L),
-                breaches.getOrDefault("HANDLING", 0L), figures.receivedBy(departmentCode, from, to),
-                figures.closedBy(departmentCode, from, to)));
+        ComplaintFigures.BreachCounts breaches = complaints.breaches(from, to, departmentCode)
+                .getOrDefault(departmentCode, ComplaintFigures.BreachCounts.NONE);
+        List<DepartmentDashboard.OpenCases> open = complaints.openByStatus(departmentCode).stream()
+                .map(o -> new DepartmentDashboard.OpenCases(o.status().name(), o.cases(), o.firstFeedbackBreached(),
+                        o.handlingBreached())).toList();
+        return Optional.of(new DepartmentDashboard(departmentCode, month, open,
+                complaints.overdueOpen(departmentCode, now), breaches.firstFeedback(), breaches.handling(),
+                complaints.receivedBy(departmentCode, from, to), complaints.closedBy(departmentCode, from, to)));
     }
 
     /** The figures of every department for one month, in the directory's order. */
@@ -110,20 +124,19 @@ public class SupervisionDashboards {
         ZoneId zone = calendar.zone();
         Instant from = start(month, zone);
         Instant to = start(month.plusMonths(1), zone);
-        Map<String, long[]> received = figures.receivedCohort(from, to, clock.instant());
-        Map<String, long[]> closed = figures.closedCohort(from, to);
-        Map<String, Map<String, Long>> breaches = figures.breaches(from, to, null);
-        Map<String, long[]> ratings = figures.ratings(from, to);
-        Map<String, Long> rectificationBreaches = figures.rectificationBreaches(from, to);
-        long[] none = new long[3];
+        Map<String, ComplaintFigures.ReceivedCohort> received = complaints.receivedCohort(from, to, clock.instant());
+        Map<String, ComplaintFigures.ClosedCohort> closed = complaints.closedCohort(from, to);
+        Map<String, ComplaintFigures.BreachCounts> breaches = complaints.breaches(from, to, null);
+        Map<String, RatingFigures.KpiRatings> rated = ratings.kpiRatings(from, to);
+        Map<String, Long> rectificationBreaches = ratings.rectificationBreaches(from, to);
         return departments.all().stream().map(Department::code).map(code -> {
-            long[] r = received.getOrDefault(code, none);
-            long[] c = closed.getOrDefault(code, none);
-            long[] s = ratings.getOrDefault(code, none);
-            Map<String, Long> b = breaches.getOrDefault(code, Map.of());
-            return new DepartmentKpis(code, r[0], r[1], r[2], c[0], c[1], c[2],
-                    b.getOrDefault("FIRST_FEEDBACK", 0L), b.getOrDefault("HANDLING", 0L), s[0], s[1], s[2],
-                    rectificationBreaches.getOrDefault(code, 0L));
+            ComplaintFigures.ReceivedCohort r = received.getOrDefault(code, ComplaintFigures.ReceivedCohort.NONE);
+            ComplaintFigures.ClosedCohort c = closed.getOrDefault(code, ComplaintFigures.ClosedCohort.NONE);
+            RatingFigures.KpiRatings s = rated.getOrDefault(code, RatingFigures.KpiRatings.NONE);
+            ComplaintFigures.BreachCounts b = breaches.getOrDefault(code, ComplaintFigures.BreachCounts.NONE);
+            return new DepartmentKpis(code, r.received(), r.firstFeedbackDue(), r.firstFeedbackOnTime(), c.closed(),
+                    c.closedOnTime(), c.reworked(), b.firstFeedback(), b.handling(), s.ratings(), s.satisfied(),
+                    s.bad(), rectificationBreaches.getOrDefault(code, 0L));
         }).toList();
     }
 

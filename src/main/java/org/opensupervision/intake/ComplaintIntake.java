@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opensupervision.calendar.DeadlineDisplay;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintRegistration;
@@ -110,28 +110,29 @@ public class ComplaintIntake {
         return register(registration, freshTrackingNumber());
     }
 
-    private IntakeReceipt replay(Complaint earlier, ComplaintRegistration registration) {
-        if (!earlier.getRequestFingerprint().equals(registration.requestFingerprint())) {
+    private IntakeReceipt replay(ComplaintRecords.EarlierSubmission earlier, ComplaintRegistration registration) {
+        if (!earlier.requestFingerprint().equals(registration.requestFingerprint())) {
             throw new IdempotencyKeyReusedException(registration.idempotencyKey());
         }
-        log.info("Idempotent retry answered with complaint {}", earlier.getTrackingNumber());
-        return new IntakeReceipt(earlier.getTrackingNumber(), accessCodes.codeFor(earlier.getTrackingNumber()),
-                earlier.getFirstFeedbackDueAt(), false);
+        ComplaintFacts complaint = earlier.complaint();
+        log.info("Idempotent retry answered with complaint {}", complaint.trackingNumber());
+        return new IntakeReceipt(complaint.trackingNumber(), accessCodes.codeFor(complaint.trackingNumber()),
+                complaint.firstFeedbackDueAt(), false);
     }
 
     private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber) {
         Instant submittedAt = clock.instant();
         Instant dueAt = firstFeedback.dueAt(submittedAt);
-        Complaint complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
+        ComplaintRecords.Registered complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
         // The page's language (?lang=en, its cookie) or the API's Accept-Language: the citizen's mails follow it.
         // Outside a request (tests, the demo data) there is none: Chinese, not the JVM's default.
         LocaleContext request = LocaleContextHolder.getLocaleContext();
-        records.recordMailLanguage(complaint, request == null ? null : request.getLocale());
+        records.recordMailLanguage(trackingNumber, request == null ? null : request.getLocale());
         MDC.put("trackingNumber", trackingNumber);
         try {
             ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintProcess.KEY, trackingNumber,
                     startVariables(complaint, registration, submittedAt, dueAt));
-            records.attachProcessInstance(complaint, instance.getId());
+            records.attachProcessInstance(trackingNumber, instance.getId());
             log.info("Complaint {} accepted for department {} ({}), first feedback due {}", trackingNumber,
                     registration.departmentCode(), registration.category(), dueAt);
         } finally {
@@ -140,15 +141,15 @@ public class ComplaintIntake {
         return new IntakeReceipt(trackingNumber, accessCodes.codeFor(trackingNumber), dueAt, true);
     }
 
-    private Map<String, Object> startVariables(Complaint complaint, ComplaintRegistration r, Instant submittedAt,
-                                               Instant dueAt) {
+    private Map<String, Object> startVariables(ComplaintRecords.Registered complaint, ComplaintRegistration r,
+                                               Instant submittedAt, Instant dueAt) {
         Department department = departments.get(r.departmentCode());
         String description = r.description();
         String summary = description.length() <= SUMMARY_LENGTH ? description
                 : description.substring(0, SUMMARY_LENGTH - 1) + "…";
         return Variables.createVariables()
-                .putValue(Var.COMPLAINT_ID, complaint.getId())
-                .putValue(Var.TRACKING_NUMBER, complaint.getTrackingNumber())
+                .putValue(Var.COMPLAINT_ID, complaint.complaintId())
+                .putValue(Var.TRACKING_NUMBER, complaint.trackingNumber())
                 .putValue(Var.DEPARTMENT_CODE, department.code())
                 // Shown in the Chinese task forms and Tasklist's cards (issue 16): the Chinese names.
                 .putValue(Var.DEPARTMENT_NAME, department.nameZh())

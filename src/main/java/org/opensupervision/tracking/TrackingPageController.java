@@ -51,7 +51,7 @@ class TrackingPageController {
         PublicTracking.Lookup lookup = tracking.lookup(trackingNumber, accessCode, request.getRemoteAddr());
         if (lookup instanceof PublicTracking.Lookup.Found found) {
             try {
-                ratings.submitAsComplainant(found.complaint().getTrackingNumber(), submission(form));
+                ratings.submitAsComplainant(found.complaint().trackingNumber(), submission(form));
                 model.addAttribute("rated", true);
             } catch (RatingRejectedException ex) {
                 model.addAttribute("ratingError", ex.reason().name());

@@ -92,7 +92,7 @@ class SpotCheckProcessTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
         cases.complete(trackingNumber, Activity.HANDLING, Map.of("handlingAction", "REPLY", "replyText", "已办结。"));
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
-        assertThat(complaints.find(trackingNumber).orElseThrow().getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(complaints.find(trackingNumber).orElseThrow().status()).isEqualTo(ComplaintStatus.CLOSED);
         return trackingNumber;
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.dashboard.ProvinceOverview;
-import org.opensupervision.dashboard.ProvinceOverview.WatchedCase;
+import org.opensupervision.complaint.ComplaintFigures.WatchedCase;
 import org.opensupervision.dashboard.SupervisionDashboards;
 import org.opensupervision.department.DepartmentDirectory;
 import org.springframework.context.MessageSource;
