@@ -1,4 +1,4 @@
-@ApplicationModule(allowedDependencies = {"complaint", "privacy", "secrets", "web"})
+@ApplicationModule(allowedDependencies = {"calendar", "complaint", "department", "privacy", "secrets", "web"})
 package org.opensupervision.audit;
 
 import org.springframework.modulith.ApplicationModule;

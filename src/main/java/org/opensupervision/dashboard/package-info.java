@@ -5,7 +5,7 @@
  * another module's tables here. Scoped like the complaint list through
  * {@link org.opensupervision.complaint.ComplaintAccess}.
  */
-@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "web"})
+@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "rating", "web"})
 package org.opensupervision.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

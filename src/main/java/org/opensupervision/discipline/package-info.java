@@ -1,5 +1,5 @@
 @ApplicationModule(allowedDependencies = {"access", "audit", "calendar", "complaint", "department", "notification",
-        "workflow"})
+        "privacy", "workflow"})
 package org.opensupervision.discipline;
 
 import org.springframework.modulith.ApplicationModule;

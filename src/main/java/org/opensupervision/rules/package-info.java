@@ -1,4 +1,5 @@
-@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "notification", "workflow"})
+@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "discipline", "notification",
+        "workflow"})
 package org.opensupervision.rules;
 
 import org.springframework.modulith.ApplicationModule;
