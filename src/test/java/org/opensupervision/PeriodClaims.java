@@ -25,8 +25,7 @@ public final class PeriodClaims {
     public record Slot(Class<?> owner, YearMonth month, String department, Cases cases) {
 
         boolean overlaps(Slot other) {
-            return cases == other.cases && covers(other.month, other.department, other.cases)
-                    || other.covers(month, department, cases);
+            return covers(other.month, other.department, other.cases) || other.covers(month, department, cases);
         }
 
         boolean covers(YearMonth month, String department, Cases cases) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.ReceivedMail;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
@@ -37,7 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * notice, an integrity discrepancy escalates to discipline, and a new version of a table deployed at run time takes
  * effect at once (here: no rule matches any more). Runs in May 2026, a month it owns ({@link OwnsPeriod}).
  */
-@OwnsPeriod(value = "2026-05", because = "counts the breaches and cards of the month for the rules")
+@OwnsPeriod(value = "2026-05", cases = Cases.COMPLAINTS,
+        because = "counts the breaches of the month for the rules")
+@OwnsPeriod(value = "2026-05", departments = {"GD-EDU", "GD-HC", "GD-PSD", "GD-TD"}, cases = Cases.APPROVAL,
+        because = "counts the approval cards of its departments in the month for the rules")
 @CoversEveryPathOf(RuleCheck.KEY)
 class SupervisionRuleCheckProcessTest extends IntegrationTest {
 
