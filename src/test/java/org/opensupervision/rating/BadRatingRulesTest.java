@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.intake.AccessCodes;
 import org.opensupervision.rules.ProcessJobs;
@@ -37,7 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * fifth in a month. Runs in April 2026, a month it owns ({@link OwnsPeriod}), with GD-TD, a department without
  * rules of its own.
  */
-@OwnsPeriod(value = "2026-04", because = "counts bad ratings and breaches of the month for the rules")
+@OwnsPeriod(value = "2026-04", cases = Cases.COMPLAINTS,
+        because = "counts bad ratings and breaches of the month for the rules")
 class BadRatingRulesTest extends IntegrationTest {
 
     /** Monday 13 April 2026, 09:00 in Shanghai. */

@@ -40,8 +40,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @OwnsPeriod(value = "2026-05", cases = Cases.COMPLAINTS,
         because = "counts the breaches of the month for the rules")
-@OwnsPeriod(value = "2026-05", departments = {"GD-EDU", "GD-HC", "GD-PSD", "GD-TD"}, cases = Cases.APPROVAL,
-        because = "counts the approval cards of its departments in the month for the rules")
 @CoversEveryPathOf(RuleCheck.KEY)
 class SupervisionRuleCheckProcessTest extends IntegrationTest {
 
