@@ -35,7 +35,7 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final ChromeDriver driver;
     private final Path profile;

@@ -37,14 +37,19 @@ final class CamundaWebapps {
     /** Camunda's own login form of the webapps (embedded identity). */
     void logInWithCamundaForm(String user, String password) {
         browser.open(tasklistUrl());
-        browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
+        By username = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+        browser.await(d -> d.findElements(username).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                "the login form", Duration.ofMinutes(3));
+        browser.type(username, user);
         browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), password);
         browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
         awaitTasklist();
     }
 
+    /** Tasklist's filters shown; generous: its first load after a cold start takes a while on two busy cores. */
     void awaitTasklist() {
-        browser.find(By.cssSelector(".task-filter, .tasks-list, [cam-tasklist-filters]"));
+        browser.await(d -> d.findElements(By.cssSelector(".task-filter, .tasks-list")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null), "Tasklist", Duration.ofMinutes(3));
     }
 
     /**
