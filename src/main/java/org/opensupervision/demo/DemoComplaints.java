@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.opensupervision.intake.ComplaintIntake;
 import org.opensupervision.intake.ComplaintSubmission;
@@ -45,6 +46,7 @@ class DemoComplaints {
 
     private static final Logger log = LoggerFactory.getLogger(DemoComplaints.class);
     static final String SUPERVISOR = "supervisor";
+    private static final String DEPARTMENT_HANDLER = "handler of the task's department";
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
 
     /** The states a demo case is taken to. */
@@ -133,7 +135,9 @@ class DemoComplaints {
         if (receipt.created()) {
             log.info("Demo complaint {} filed ({})", trackingNumber, demo.stage());
         }
-        String handler = "handler-" + demo.departmentCode().toLowerCase();
+        // The department's demo handler ("handler-gd-amr" for group "dept-gd-amr"), of the department the case was
+        // routed to: a system fault goes to the data bureau, whoever was complained about.
+        String handler = DEPARTMENT_HANDLER;
         switch (demo.stage()) {
             case NEW, OVERDUE -> {
                 // Left as filed: routing and, for the overdue one, the breach are the engine's own jobs.
@@ -193,6 +197,13 @@ class DemoComplaints {
         }
         Task task = await(() -> tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber)
                 .taskDefinitionKey(taskKey).singleResult(), taskKey + " of " + trackingNumber);
+        if (DEPARTMENT_HANDLER.equals(user)) {
+            user = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                            && link.getGroupId().startsWith("dept-"))
+                    .map(link -> "handler-" + link.getGroupId().substring("dept-".length())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No department for " + taskKey));
+        }
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
                 .toList();
         identity.setAuthentication(user, groups);

@@ -64,7 +64,7 @@ final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
-                    .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANG", "zh_CN.UTF-8"))
+                    .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh"))
                     .withLogFile(screenshots.resolve("chromedriver.log").toFile())
                     .build();
             ChromeOptions options = new ChromeOptions();
@@ -144,6 +144,10 @@ final class Browser implements AutoCloseable {
 
     void scrollTo(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    void scrollToTop() {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
     }
 
     /** Waits until the page's text contains {@code text}. */

@@ -198,6 +198,37 @@ final class CamundaWebapps {
         field.sendKeys(departmentCode);
     }
 
+    /**
+     * On Cockpit's start page, the supervision overview (监察总览, the project's Cockpit plugin): opened when it is a
+     * link (a menu entry or a tile), then its link to this process instance; empty when Cockpit has neither.
+     */
+    Optional<WebElement> supervisionOverviewLinkTo(String processInstanceId) {
+        By overview = By.xpath("//*[contains(normalize-space(text()), '监察总览')]");
+        By instance = By.cssSelector("a[href*='process-instance/" + processInstanceId + "']");
+        boolean opened = false;
+        for (int i = 0; i < 120; i++) {
+            Optional<WebElement> link = browser.all(instance).stream().filter(WebElement::isDisplayed).findFirst();
+            if (link.isPresent()) {
+                return link;
+            }
+            if (!opened && i >= 10) {
+                Optional<WebElement> entry = browser.all(overview).stream().filter(WebElement::isDisplayed)
+                        .map(e -> e.getTagName().equals("a") ? e
+                                : e.findElements(By.xpath("ancestor::a")).stream().findFirst().orElse(null))
+                        .filter(java.util.Objects::nonNull).findFirst();
+                if (entry.isPresent()) {
+                    entry.get().click();
+                    opened = true;
+                }
+            }
+            if (i == 40 && !opened && !browser.present(overview)) {
+                return Optional.empty();
+            }
+            Browser.pause(Duration.ofMillis(500));
+        }
+        return Optional.empty();
+    }
+
     /** Tasklist's complete button. */
     void complete() {
         browser.click(By.cssSelector("button[ng-click='complete()']"));

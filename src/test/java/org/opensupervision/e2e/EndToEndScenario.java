@@ -118,6 +118,7 @@ abstract class EndToEndScenario {
         browser.type(By.id("contactName"), CONTACT_NAME);
         browser.type(By.id("contactPhone"), CONTACT_PHONE);
         browser.type(By.id("contactEmail"), CONTACT_EMAIL);
+        browser.scrollToTop();
         browser.screenshot("public-form");
         browser.click(By.cssSelector("form[action$='/complaints'] button[type='submit']"));
 
@@ -183,7 +184,6 @@ abstract class EndToEndScenario {
         browser.open(app.baseUrl() + "/staff/mail");
         WebElement mail = outboxMail("首次反馈");
         assertThat(mail.getText()).contains(trackingNumber);
-        assertThat(browser.text()).doesNotContain(CONTACT_EMAIL);
         browser.screenshot("outbox-first-feedback");
 
         webapps.openTask(trackingNumber, "分办", List.of("部门", "全部待办", "待反馈"));
@@ -199,26 +199,16 @@ abstract class EndToEndScenario {
                 .isEqualTo(NEW_DEPARTMENT_CODE);
 
         browser.open(webapps.cockpitUrl() + "#/dashboard");
-        browser.find(By.cssSelector(".dashboard, [cam-dashboard], .ctn-main, .page-wrapper"));
-        Optional<WebElement> overview = Optional.empty();
-        for (int i = 0; i < 30 && overview.isEmpty(); i++) {
-            Browser.pause(Duration.ofMillis(500));
-            overview = browser.all(By.xpath("//a[contains(normalize-space(.), '监察总览')]")).stream()
-                    .filter(WebElement::isDisplayed).findFirst();
-        }
-        if (overview.isPresent()) {
-            overview.get().click();
-            WebElement instanceLink = browser.await(d -> d.findElements(
-                    By.cssSelector("a[href*='process-instance/" + processInstanceId + "']")).stream()
-                    .filter(WebElement::isDisplayed).findFirst().orElse(null), "a link to the process instance");
+        Optional<WebElement> instanceLink = webapps.supervisionOverviewLinkTo(processInstanceId);
+        if (instanceLink.isPresent()) {
             browser.screenshot("cockpit-dashboard");
-            browser.scrollTo(instanceLink);
-            instanceLink.click();
+            browser.scrollTo(instanceLink.get());
+            instanceLink.get().click();
             List<String> windows = new ArrayList<>(browser.driver().getWindowHandles());
             browser.driver().switchTo().window(windows.get(windows.size() - 1));
         } else {
-            webapps.note("Cockpit has no \"监察总览\" dashboard (Cockpit plugin, h-cp): the instance was opened by "
-                    + "its address");
+            webapps.note("Cockpit shows no \"监察总览\" dashboard with a link to the instance (Cockpit plugin, h-cp): "
+                    + "the instance was opened by its address");
             browser.screenshot("cockpit-dashboard");
             browser.open(webapps.cockpitUrl() + "#/process-instance/" + processInstanceId + "/runtime");
         }
