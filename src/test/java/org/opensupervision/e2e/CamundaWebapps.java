@@ -34,15 +34,28 @@ final class CamundaWebapps {
         return baseUrl + "/camunda/app/cockpit/default/";
     }
 
-    /** Camunda's own login form of the webapps (embedded identity). */
+    /**
+     * Logs in on the embedded identity: Camunda's own login form of the webapps, or the application's staff login
+     * page if opening Tasklist leads there (a styled login page, issue 16).
+     */
     void logInWithCamundaForm(String user, String password) {
         browser.open(tasklistUrl());
-        By username = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-        browser.await(d -> d.findElements(username).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
-                "the login form", Duration.ofMinutes(3));
-        browser.type(username, user);
-        browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), password);
-        browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+        By camunda = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+        By staff = By.cssSelector("form input#username");
+        WebElement username = browser.await(d -> d.findElements(camunda).stream().filter(WebElement::isDisplayed)
+                .findFirst().or(() -> d.findElements(staff).stream().filter(WebElement::isDisplayed).findFirst())
+                .orElse(null), "a login form", Duration.ofMinutes(3));
+        WebElement form = username.findElement(By.xpath("ancestor::form"));
+        username.clear();
+        username.sendKeys(user);
+        WebElement secret = form.findElement(By.cssSelector("input[type='password']"));
+        secret.clear();
+        secret.sendKeys(password);
+        form.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
+        if (!browser.url().contains("/camunda/app/tasklist")) {
+            browser.await(d -> d.getCurrentUrl().contains("/login") ? null : true, "the login to complete");
+            browser.open(tasklistUrl());
+        }
         awaitTasklist();
     }
 
