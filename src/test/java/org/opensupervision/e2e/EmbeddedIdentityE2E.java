@@ -23,7 +23,7 @@ class EmbeddedIdentityE2E extends EndToEndScenario {
         ReliabilityDatabase database = ReliabilityDatabase.fresh("e2e");
         ApplicationProcess app = ApplicationProcess.configured("e2e-embedded",
                 database.applicationProperties(database.url()));
-        return app.with("supervision.mail.public-base-url", app.baseUrl()).start(Duration.ofMinutes(4));
+        return app.with("supervision.mail.public-base-url", app.baseUrl()).start(Duration.ofMinutes(6));
     }
 
     @Override

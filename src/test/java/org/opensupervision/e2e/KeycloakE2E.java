@@ -57,7 +57,7 @@ class KeycloakE2E extends EndToEndScenario {
                 .with("supervision.keycloak.url", keycloak.url())
                 .with("supervision.keycloak.client-secret", clientSecret)
                 .with("supervision.mail.public-base-url", app.baseUrl())
-                .start(Duration.ofMinutes(4));
+                .start(Duration.ofMinutes(6));
     }
 
     @Override
