@@ -49,7 +49,7 @@ class ModuleDependenciesTest {
             new Layer("case records", "complaint", "audit", "notification"),
             new Layer("supervision processes", "handling", "rules", "discipline", "ladder", "rating", "spotcheck"),
             new Layer("entry points, read models and evaluation", "intake", "tracking", "dashboard", "evaluation",
-                    "approval"));
+                    "approval", "demo"));
 
     record Layer(String name, String... modules) {
         boolean has(String module) {

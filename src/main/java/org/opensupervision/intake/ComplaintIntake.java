@@ -85,6 +85,24 @@ public class ComplaintIntake {
      * @throws IdempotencyKeyReusedException if the key came before with a different complaint
      */
     public IntakeReceipt submit(ComplaintSubmission submission, String idempotencyKey) {
+        return submit(submission, idempotencyKey, null);
+    }
+
+    /**
+     * {@link #submit(ComplaintSubmission, String)} for a complaint received earlier than it is entered (a letter, a
+     * call, the demo data's cases): its deadlines run from {@code receivedAt}, so a first feedback already past due is
+     * breached by the engine's own timer as soon as the case is routed. Never in the future.
+     *
+     * @throws IllegalArgumentException if {@code receivedAt} lies in the future
+     */
+    public IntakeReceipt submitReceivedAt(ComplaintSubmission submission, String idempotencyKey, Instant receivedAt) {
+        if (receivedAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("A complaint cannot be received in the future: " + receivedAt);
+        }
+        return submit(submission, idempotencyKey, receivedAt);
+    }
+
+    private IntakeReceipt submit(ComplaintSubmission submission, String idempotencyKey, Instant receivedAt) {
         Errors errors = validate(submission);
         if (errors.hasErrors()) {
             throw new InvalidComplaintException(errors);
@@ -92,22 +110,22 @@ public class ComplaintIntake {
         ComplaintRegistration registration = normalize(submission, idempotencyKey);
         try {
             // Nearly every submission is new: insert straight away and let the unique keys catch the rest.
-            return transaction.execute(tx -> register(registration, trackingNumbers.next()));
+            return transaction.execute(tx -> register(registration, trackingNumbers.next(), receivedAt));
         } catch (DataIntegrityViolationException ex) {
             // The idempotency key came before (a retry, or a concurrent request that won the race), or, very rarely,
             // the random tracking number was taken: nothing was stored; look up the earlier complaint this time.
-            return transaction.execute(tx -> replayOrRegister(registration));
+            return transaction.execute(tx -> replayOrRegister(registration, receivedAt));
         }
     }
 
-    private IntakeReceipt replayOrRegister(ComplaintRegistration registration) {
+    private IntakeReceipt replayOrRegister(ComplaintRegistration registration, Instant receivedAt) {
         if (registration.idempotencyKey() != null) {
             var earlier = records.findByIdempotencyKey(registration.idempotencyKey());
             if (earlier.isPresent()) {
                 return replay(earlier.get(), registration);
             }
         }
-        return register(registration, freshTrackingNumber());
+        return register(registration, freshTrackingNumber(), receivedAt);
     }
 
     private IntakeReceipt replay(ComplaintRecords.EarlierSubmission earlier, ComplaintRegistration registration) {
@@ -120,8 +138,8 @@ public class ComplaintIntake {
                 complaint.firstFeedbackDueAt(), false);
     }
 
-    private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber) {
-        Instant submittedAt = clock.instant();
+    private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber, Instant receivedAt) {
+        Instant submittedAt = receivedAt == null ? clock.instant() : receivedAt;
         Instant dueAt = firstFeedback.dueAt(submittedAt);
         ComplaintRecords.Registered complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
         // The page's language (?lang=en, its cookie) or the API's Accept-Language: the citizen's mails follow it.
