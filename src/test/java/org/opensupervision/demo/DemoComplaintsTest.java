@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.demo.DemoComplaints.Stage;
@@ -51,34 +51,34 @@ class DemoComplaintsTest {
         Map<String, String> byKey = await(this::allCasesThere, "every demo case in its state");
 
         for (DemoComplaints.DemoCase c : DemoComplaints.CASES) {
-            Complaint complaint = records.find(byKey.get(c.key())).orElseThrow();
+            ComplaintFacts complaint = records.find(byKey.get(c.key())).orElseThrow();
             switch (c.stage()) {
                 case NEW -> {
-                    assertThat(complaint.getFirstFeedbackBreachedAt()).isNull();
+                    assertThat(complaint.firstFeedbackBreachedAt()).isNull();
                     assertThat(openTask(complaint, "Task_FirstFeedback")).isTrue();
                     assertThat(openTask(complaint, "Task_Triage")).isTrue();
                 }
                 case OVERDUE -> {
-                    assertThat(complaint.getSubmittedAt()).isBefore(Instant.now().minus(Duration.ofHours(24)));
-                    assertThat(complaint.getFirstFeedbackBreachedAt()).isNotNull();
+                    assertThat(complaint.submittedAt()).isBefore(Instant.now().minus(Duration.ofHours(24)));
+                    assertThat(complaint.firstFeedbackBreachedAt()).isNotNull();
                     assertThat(openTask(complaint, "Task_FirstFeedback")).isTrue();
                 }
                 case IN_HANDLING -> {
-                    assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.IN_HANDLING);
-                    assertThat(complaint.getFirstFeedbackAt()).isNotNull();
+                    assertThat(complaint.status()).isEqualTo(ComplaintStatus.IN_HANDLING);
+                    assertThat(complaint.firstFeedbackAt()).isNotNull();
                     assertThat(openTask(complaint, "Task_Handling")).isTrue();
                 }
                 case CLOSED_AND_RATED -> {
-                    assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
-                    assertThat(ratings.ratingsOf(complaint.getTrackingNumber())).extracting(CitizenRating::getLevel)
+                    assertThat(complaint.status()).isEqualTo(ComplaintStatus.CLOSED);
+                    assertThat(ratings.ratingsOf(complaint.trackingNumber())).extracting(CitizenRating::getLevel)
                             .containsExactly(RatingLevel.VERY_SATISFIED);
                 }
                 case BAD_RATING_IN_RECTIFICATION -> {
-                    assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
-                    CitizenRating rating = ratings.ratingsOf(complaint.getTrackingNumber()).get(0);
+                    assertThat(complaint.status()).isEqualTo(ComplaintStatus.CLOSED);
+                    CitizenRating rating = ratings.ratingsOf(complaint.trackingNumber()).get(0);
                     assertThat(rating.getLevel().score()).isEqualTo(1);
                     assertThat(rating.getCallbackNote()).isNotBlank();
-                    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(complaint.getTrackingNumber())
+                    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(complaint.trackingNumber())
                             .taskDefinitionKey("Task_Rectification").count()).isEqualTo(1);
                 }
             }
@@ -95,20 +95,20 @@ class DemoComplaintsTest {
     private Map<String, String> allCasesThere() {
         Map<String, String> byKey = DemoComplaints.CASES.stream().filter(c -> records.findByIdempotencyKey(c.key())
                 .isPresent()).collect(Collectors.toMap(DemoComplaints.DemoCase::key,
-                c -> records.findByIdempotencyKey(c.key()).orElseThrow().getTrackingNumber()));
+                c -> records.findByIdempotencyKey(c.key()).orElseThrow().complaint().trackingNumber()));
         if (byKey.size() < DemoComplaints.CASES.size()) {
             return null;
         }
         for (DemoComplaints.DemoCase c : DemoComplaints.CASES) {
-            Complaint complaint = records.find(byKey.get(c.key())).orElseThrow();
+            ComplaintFacts complaint = records.find(byKey.get(c.key())).orElseThrow();
             boolean there = switch (c.stage()) {
                 case NEW -> openTask(complaint, "Task_FirstFeedback");
-                case OVERDUE -> complaint.getFirstFeedbackBreachedAt() != null;
+                case OVERDUE -> complaint.firstFeedbackBreachedAt() != null;
                 case IN_HANDLING -> openTask(complaint, "Task_Handling");
-                case CLOSED_AND_RATED -> ratings.ratingsOf(complaint.getTrackingNumber()).stream()
+                case CLOSED_AND_RATED -> ratings.ratingsOf(complaint.trackingNumber()).stream()
                         .anyMatch(r -> r.getRatedAt() != null);
                 case BAD_RATING_IN_RECTIFICATION -> tasks.createTaskQuery()
-                        .processInstanceBusinessKey(complaint.getTrackingNumber())
+                        .processInstanceBusinessKey(complaint.trackingNumber())
                         .taskDefinitionKey("Task_Rectification").count() == 1;
             };
             if (!there) {
@@ -118,8 +118,8 @@ class DemoComplaintsTest {
         return byKey;
     }
 
-    private boolean openTask(Complaint complaint, String key) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(complaint.getTrackingNumber())
+    private boolean openTask(ComplaintFacts complaint, String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(complaint.trackingNumber())
                 .taskDefinitionKey(key).count() == 1;
     }
 
