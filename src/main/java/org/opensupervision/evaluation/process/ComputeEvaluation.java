@@ -12,6 +12,7 @@ import org.opensupervision.evaluation.EvaluationProperties;
 import org.opensupervision.evaluation.EvaluationResult;
 import org.opensupervision.evaluation.Evaluations;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class ComputeEvaluation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        EvaluationPeriod period = EvaluationPeriod.parse((String) execution.getVariable(Var.PERIOD)).orElseThrow();
+        EvaluationPeriod period = EvaluationPeriod.parse(ProcessVariables.requiredText(execution, Var.PERIOD)).orElseThrow();
         // A period published by hand meanwhile (staff API) is shown as it stands, not computed again.
         EvaluationResult result = evaluations.published(period).orElseGet(() -> evaluations.compute(period, null));
         Instant now = clock.instant();
