@@ -15,13 +15,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
-import org.opensupervision.rating.RatingProcess;
-import org.opensupervision.workflow.ComplaintProcess;
-import org.opensupervision.workflow.SupervisionProcesses.Discipline;
-import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
-import org.opensupervision.workflow.SupervisionProcesses.SpotCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -34,7 +30,8 @@ import org.springframework.stereotype.Component;
  * brought up to date on every start: missing permissions are added, the permissions listed in
  * {@link #withdrawals()} are taken away, nothing else is touched. Tasks need no standing grant: the engine gives a
  * candidate group READ and TASK_WORK on each task it is offered ({@link EngineWriteGuard}), and a redirect takes them
- * back when the task moves. Per-case grants are {@link CaseAuthorizations}.
+ * back when the task moves. Per-case grants are {@link CaseAuthorizations}. The grants on a module's own models come
+ * from that module ({@link EngineGrantContribution}).
  */
 @Component
 class EngineAuthorizations {
@@ -44,10 +41,13 @@ class EngineAuthorizations {
 
     private final AuthorizationService authorizations;
     private final DepartmentDirectory departments;
+    private final ObjectProvider<EngineGrantContribution> contributions;
 
-    EngineAuthorizations(AuthorizationService authorizations, DepartmentDirectory departments) {
+    EngineAuthorizations(AuthorizationService authorizations, DepartmentDirectory departments,
+                         ObjectProvider<EngineGrantContribution> contributions) {
         this.authorizations = authorizations;
         this.departments = departments;
+        this.contributions = contributions;
     }
 
     /** One standing grant: a group, a resource (or {@code *}) and its permissions. */
@@ -102,24 +102,19 @@ class EngineAuthorizations {
         for (String discipline : List.of(StaffGroups.DISCIPLINE_INSPECTION, StaffGroups.DISCIPLINE_HEAD)) {
             grants.add(new Grant(discipline, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
             grants.add(new Grant(discipline, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-            grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, Discipline.KEY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK));
-            grants.add(new Grant(discipline, Resources.PROCESS_DEFINITION, ComplaintProcess.KEY,
-                    ProcessDefinitionPermissions.READ));
             directory(grants, discipline);
         }
 
-        for (Department department : departments.all()) {
-            String group = department.handlingGroup();
+        List<String> departmentGroups = departments.all().stream().map(Department::handlingGroup).toList();
+        for (String group : departmentGroups) {
             grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-            // The diagrams and deployed forms of the models that give departments tasks; no instance or history.
-            for (String key : List.of(ComplaintProcess.KEY, RatingProcess.KEY, SpotCheck.KEY, RuleCheck.KEY)) {
-                grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
-            }
             directory(grants, group);
         }
+        // The models' own grants, from the modules that own them (the departments read the diagrams and forms of the
+        // models that give them tasks; the discipline inspectors work theirs).
+        EngineGrants contributed = new EngineGrants(departmentGroups);
+        contributions.orderedStream().forEach(contribution -> contribution.contribute(contributed));
+        grants.addAll(contributed.grants());
         return grants;
     }
 
@@ -127,15 +122,19 @@ class EngineAuthorizations {
      * Permissions earlier versions granted and this one takes back from databases that still hold them (issue 12):
      * with UPDATE_INSTANCE, UPDATE on instances and RETRY_JOB the supervision office could suspend, reschedule,
      * execute or delete the timer jobs that carry the deadlines, modify instances and start them outside the
-     * intake. Incidents are retried by administrators.
+     * intake. Incidents are retried by administrators. READ on every Tasklist filter is taken back too (issue 16):
+     * each role reads its own filters ({@link TasklistFilters}).
      */
     List<Grant> withdrawals() {
         String office = StaffGroups.SUPERVISION_OFFICE;
-        return List.of(
+        List<Grant> withdrawals = new ArrayList<>(List.of(
                 new Grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB),
                 new Grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.UPDATE,
-                        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.RETRY_JOB));
+                        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.RETRY_JOB)));
+        grants().stream().map(Grant::groupId).distinct().forEach(group ->
+                withdrawals.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ)));
+        return withdrawals;
     }
 
     private static void readOnlyModels(List<Grant> grants, String group) {
@@ -144,9 +143,8 @@ class EngineAuthorizations {
         grants.add(new Grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
     }
 
-    /** Task filters and the names of users and groups, which Tasklist shows. */
+    /** The names of users and groups, which Tasklist shows; each role's task filters are {@link TasklistFilters}. */
     private static void directory(List<Grant> grants, String group) {
-        grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
         grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
         grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }

@@ -54,6 +54,7 @@ public class ApprovalCaseLinks implements ApprovalCaseLookup {
      * @param audience the departments the task's users handle, or null when the offices work the task (every
      *                 department's case is theirs to see)
      */
+    @Override
     public String summaryOf(String approvalCaseNumber, Set<String> audience) {
         if (approvalCaseNumber == null || approvalCaseNumber.isBlank()) {
             return bilingual("approval.summary.none");

@@ -1,9 +1,14 @@
 package org.opensupervision.approval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.opensupervision.approval.CatalogueRejected.RowError;
 
 /**
@@ -18,6 +23,8 @@ public final class CatalogueCsv {
             "statutoryLimitWorkingDays", "promisedLimitWorkingDays", "onlineRequired");
     static final List<String> OPTIONAL = List.of("acceptanceLimitWorkingDays", "reviewLimitWorkingDays",
             "decisionLimitWorkingDays", "maxStopWorkingDays");
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private CatalogueCsv() {
     }
@@ -112,43 +119,21 @@ public final class CatalogueCsv {
         }
     }
 
-    /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+    /**
+     * RFC 4180 records (Commons CSV): quoted fields may hold commas, doubled quotes and line breaks. Empty lines stay
+     * records of one empty field, so that the numbers in the errors count every line of the file.
+     */
     private static List<List<String>> records(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(fields);
-                fields = new ArrayList<>();
-            } else {
-                field.append(ch);
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            for (CSVRecord record : parser) {
+                records.add(record.toList());
             }
-        }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(fields);
+        } catch (IOException | UncheckedIOException | IllegalStateException ex) {
+            int line = records.size() + 1;
+            throw new CatalogueRejected(List.of(new RowError(line, "row", "MALFORMED",
+                    "无法读取的CSV（引号未闭合或引号后有多余字符）/ Not readable as CSV (a quote not closed, or text after "
+                            + "a closing quote)")));
         }
         return records;
     }

@@ -4,4 +4,8 @@
  * are rows of our own tables, scanned in bulk by their due instants; BPMN only where a person acts (a contested
  * card). See docs/architecture.md, "Approval-case supervision".
  */
+@ApplicationModule(allowedDependencies = {"access", "audit", "calendar", "complaint", "department", "evaluation",
+        "ladder", "notification", "rules", "web", "workflow"})
 package org.opensupervision.approval;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +21,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import org.opensupervision.secrets.HmacKey;
+import org.opensupervision.secrets.KeyedDigest;
+import org.opensupervision.secrets.KeyedDigests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,14 +52,14 @@ class AuditAnchors {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final KeyedDigest hmac;
     private final String directory;
 
-    AuditAnchors(JdbcTemplate jdbc, Clock clock, AuditProperties properties,
+    AuditAnchors(JdbcTemplate jdbc, Clock clock, KeyedDigests digests,
                  @Value("${supervision.audit.anchor.directory:}") String directory) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.key = new SecretKeySpec(properties.chainKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hmac = digests.of(HmacKey.AUDIT_CHAIN);
         this.directory = directory == null ? "" : directory.strip();
     }
 
@@ -177,13 +178,7 @@ class AuditAnchors {
     }
 
     private Mac mac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
-        }
+        return hmac.newMac();
     }
 
     /**

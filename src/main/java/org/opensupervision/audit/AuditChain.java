@@ -1,12 +1,8 @@
 package org.opensupervision.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.opensupervision.secrets.KeyedDigest;
 
 /**
  * The link function of the chain: HMAC-SHA-256 over every field of an entry and the previous entry's hash. Keyed, so
@@ -16,16 +12,10 @@ final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
-    /** Initialised once; each hash works on a clone, which is far cheaper than looking the algorithm up again. */
-    private final Mac prototype;
+    private final KeyedDigest hmac;
 
-    AuditChain(String chainKey) {
-        try {
-            this.prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(chainKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
-        }
+    AuditChain(KeyedDigest hmac) {
+        this.hmac = hmac;
     }
 
     String hash(long sequence, String caseKey, Instant occurredAt, Instant retainUntil, String kind, String source,
@@ -38,12 +28,7 @@ final class AuditChain {
             String text = field == null ? "" : field.toString();
             canonical.append(field == null ? -1 : text.length()).append(':').append(text).append(';');
         }
-        try {
-            Mac mac = (Mac) prototype.clone();
-            return HexFormat.of().formatHex(mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (CloneNotSupportedException ex) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
-        }
+        return hmac.hex(canonical.toString());
     }
 
     String hash(AuditEntry e) {

@@ -6,10 +6,10 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the audit trail and of the engine's history retention.
+ * Settings of the audit trail and of the engine's history retention. The chain's key,
+ * {@code supervision.audit.chain-key}, is read with the other HMAC keys ({@code secrets.KeyedDigests}).
  *
  * @param retention how long audit entries are kept (default ten years); stamped on each entry as retain-until
- * @param chainKey the key of the chain's HMAC: without it nobody can forge an entry that verifies
  * @param redactedVariables process variables whose values never reach the audit trail (only that they changed)
  * @param engineHistoryTimeToLive how long Camunda keeps the history of a finished process instance or decision
  *                                (ISO days, e.g. {@code P180D}); every model takes it as its historyTimeToLive
@@ -17,16 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param historyCleanupWindowEnd end of that window
  */
 @ConfigurationProperties("supervision.audit")
-record AuditProperties(Period retention, String chainKey, Set<String> redactedVariables,
+record AuditProperties(Period retention, Set<String> redactedVariables,
                        String engineHistoryTimeToLive, String historyCleanupWindowStart,
                        String historyCleanupWindowEnd) {
 
     AuditProperties {
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalStateException("supervision.audit.retention must be a positive period, e.g. P10Y");
-        }
-        if (chainKey == null || chainKey.length() < 16) {
-            throw new IllegalStateException("supervision.audit.chain-key must have at least 16 characters");
         }
         redactedVariables = redactedVariables == null ? Set.of() : Set.copyOf(redactedVariables);
         if (engineHistoryTimeToLive == null || !engineHistoryTimeToLive.matches("P\\d+D")) {

@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.opensupervision.secrets.HmacKey;
+import org.opensupervision.secrets.KeyedDigests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,12 +58,12 @@ public class AuditTrail {
     private final boolean postgres;
     private final ObjectProvider<EntityManagerFactory> entityManagers;
 
-    AuditTrail(DataSource dataSource, AuditProperties properties, Clock clock,
+    AuditTrail(DataSource dataSource, AuditProperties properties, KeyedDigests digests, Clock clock,
                ObjectProvider<EntityManagerFactory> entityManagers) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.entityManagers = entityManagers;
         this.properties = properties;
-        this.chain = new AuditChain(properties.chainKey());
+        this.chain = new AuditChain(digests.of(HmacKey.AUDIT_CHAIN));
         this.clock = clock;
         this.postgres = isPostgres(dataSource);
     }

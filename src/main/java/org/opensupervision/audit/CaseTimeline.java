@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.springframework.stereotype.Service;
 
@@ -72,30 +72,30 @@ public class CaseTimeline {
 
     /** The complete dossier of a case: facts (without contact data), timeline, full audit trail, its check. */
     public Map<String, Object> dossier(String trackingNumber) {
-        Complaint c = records.find(trackingNumber).orElseThrow();
+        ComplaintFacts c = records.find(trackingNumber).orElseThrow();
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("trackingNumber", c.getTrackingNumber());
-        facts.put("status", c.getStatus());
-        facts.put("departmentCode", c.getDepartmentCode());
-        facts.put("handlingDepartmentCode", c.getHandlingDepartmentCode());
-        facts.put("category", c.getCategory());
-        facts.put("title", c.getTitle());
-        facts.put("description", c.getDescription());
-        facts.put("approvalCaseNumber", c.getApprovalCaseNumber());
-        facts.put("anonymous", c.isAnonymous());
-        facts.put("submittedAt", c.getSubmittedAt());
-        facts.put("firstFeedbackDueAt", c.getFirstFeedbackDueAt());
-        facts.put("firstFeedbackAt", c.getFirstFeedbackAt());
-        facts.put("firstFeedbackText", c.getFirstFeedbackText());
-        facts.put("handlingDueAt", c.getHandlingDueAt());
-        facts.put("repliedAt", c.getRepliedAt());
-        facts.put("replyText", c.getReplyText());
-        facts.put("reworkCount", c.getReworkCount());
-        facts.put("closedAt", c.getClosedAt());
-        facts.put("rejectedAt", c.getRejectedAt());
-        facts.put("rejectionReason", c.getRejectionReason());
-        facts.put("breaches", records.breachesOf(c).stream().map(b -> Map.of("kind", b.getKind(),
-                "departmentCode", b.getDepartmentCode(), "dueAt", b.getDueAt(), "recordedAt", b.getRecordedAt()))
+        facts.put("trackingNumber", c.trackingNumber());
+        facts.put("status", c.status());
+        facts.put("departmentCode", c.departmentCode());
+        facts.put("handlingDepartmentCode", c.handlingDepartmentCode());
+        facts.put("category", c.category());
+        facts.put("title", c.title());
+        facts.put("description", c.description());
+        facts.put("approvalCaseNumber", c.approvalCaseNumber());
+        facts.put("anonymous", c.anonymous());
+        facts.put("submittedAt", c.submittedAt());
+        facts.put("firstFeedbackDueAt", c.firstFeedbackDueAt());
+        facts.put("firstFeedbackAt", c.firstFeedbackAt());
+        facts.put("firstFeedbackText", c.firstFeedbackText());
+        facts.put("handlingDueAt", c.handlingDueAt());
+        facts.put("repliedAt", c.repliedAt());
+        facts.put("replyText", c.replyText());
+        facts.put("reworkCount", c.reworkCount());
+        facts.put("closedAt", c.closedAt());
+        facts.put("rejectedAt", c.rejectedAt());
+        facts.put("rejectionReason", c.rejectionReason());
+        facts.put("breaches", records.breachesOf(trackingNumber).stream().map(b -> Map.of("kind", b.kind(),
+                "departmentCode", b.departmentCode(), "dueAt", b.dueAt(), "recordedAt", b.recordedAt()))
                 .toList());
         Map<String, Object> dossier = new LinkedHashMap<>();
         dossier.put("complaint", facts);

@@ -1,26 +1,45 @@
 package org.opensupervision.calendar;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 /**
- * Reads and checks one calendar file (format: {@code src/main/resources/calendar/2026.yml}).
+ * Reads and checks one calendar file (format: {@code src/main/resources/calendar/2026.yml}): Jackson binds the YAML
+ * into {@link CalendarFile} (unknown and duplicate keys, impossible dates and values of the wrong kind are refused),
+ * Bean Validation checks each entry's fields, and the rules between entries are checked here.
  *
  * <p>Every check exists because a wrong entry would silently move legal deadlines: a range typed backwards, a
  * make-up day that is not a weekend, a date copied from last year's file. New Year arrangements may reach back into
@@ -29,9 +48,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class CalendarFileParser {
 
-    private static final List<String> FILE_KEYS = List.of("year", "source", "holidays", "workingWeekends");
-    private static final List<String> HOLIDAY_KEYS = List.of("name", "en", "from", "to");
     private static final Pattern YEAR_FILE_NAME = Pattern.compile("(\\d{4})\\.ya?ml");
+    private static final YAMLMapper YAML = mapper();
+    /** Built once: bootstrapping a validator takes longer than reading every calendar file. */
+    private static final Validator VALIDATOR = validator();
 
     /**
      * Parses one file.
@@ -43,69 +63,182 @@ final class CalendarFileParser {
      * @throws InvalidCalendarDataException naming the file and the bad entry
      */
     CalendarYear parse(String file, Reader content) {
-        Object document;
+        // The whole text first, so that broken YAML is reported as such wherever it is, then bound.
+        JsonNode document;
         try {
-            document = yaml().load(content);
-        }
-        catch (YAMLException ex) {
+            document = YAML.readTree(content);
+        } catch (JsonProcessingException ex) {
             throw new InvalidCalendarDataException(
-                    "Calendar file " + file + " is not valid YAML: " + ex.getMessage(), ex);
+                    "Calendar file " + file + " is not valid YAML: " + ex.getOriginalMessage(), ex);
+        } catch (IOException ex) {
+            throw new InvalidCalendarDataException("Cannot read calendar file " + file, ex);
         }
-        return new YearReader(file).read(document);
-    }
-
-    private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        return new Yaml(new DatesAsText(options));
-    }
-
-    /**
-     * Keeps dates as text so that {@link LocalDate#parse} checks them strictly: SnakeYAML's own timestamps are
-     * {@code java.util.Date}s that depend on a time zone and accept 2026-02-30 as March 2.
-     */
-    private static final class DatesAsText extends SafeConstructor {
-
-        DatesAsText(LoaderOptions options) {
-            super(options);
-            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        if (document == null || document.isMissingNode() || document.isNull()) {
+            throw new InvalidCalendarDataException("Calendar file " + file + ": the file is empty");
         }
+        CalendarFile bound;
+        try {
+            bound = YAML.treeToValue(document, CalendarFile.class);
+        } catch (JsonProcessingException ex) {
+            throw new InvalidCalendarDataException("Calendar file " + file + ": " + describe(ex, document), ex);
+        }
+        Set<ConstraintViolation<CalendarFile>> violations = VALIDATOR.validate(bound);
+        if (!violations.isEmpty()) {
+            throw new InvalidCalendarDataException("Calendar file " + file + ": " + violations.stream()
+                    .map(v -> describe(v, bound)).sorted().collect(Collectors.joining("; ")));
+        }
+        return new YearChecks(file, bound.year()).check(bound);
     }
 
-    private static final class YearReader {
+    private static YAMLMapper mapper() {
+        YAMLMapper mapper = YAMLMapper.builder(YAMLFactory.builder().build())
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        // A year is a number, a name is text, a date is yyyy-MM-dd: no guessing between them.
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        return mapper;
+    }
+
+    @SuppressWarnings("resource") // kept for the life of the class: its validator needs it
+    private static Validator validator() {
+        ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+        return factory.getValidator();
+    }
+
+    /** What Jackson refused, in the words of the file: "holiday #2 'from' '2026-02-30' is not a valid date". */
+    private static String describe(JsonProcessingException problem, JsonNode document) {
+        if (!(problem instanceof JsonMappingException ex)) {
+            return problem.getOriginalMessage();
+        }
+        String where = where(ex.getPath());
+        if (ex instanceof UnrecognizedPropertyException unknown) {
+            where = where(ex.getPath().subList(0, ex.getPath().size() - 1));
+            Collection<Object> allowed = unknown.getKnownPropertyIds();
+            return where + " has the unknown key '" + unknown.getPropertyName() + "' (allowed: " + allowed + ")";
+        }
+        if (ex instanceof InvalidFormatException invalid && LocalDate.class.equals(invalid.getTargetType())) {
+            return where + " '" + invalid.getValue() + "' is not a valid date (expected yyyy-MM-dd)";
+        }
+        if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return where + " must be " + expected(mismatch.getTargetType()) + ", was " + found(document, ex.getPath());
+        }
+        return where + ": " + ex.getOriginalMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (LocalDate.class.equals(type)) {
+            return "a date such as 2026-01-01";
+        }
+        if (Integer.class.equals(type) || int.class.equals(type)) {
+            return "a whole number such as 2026";
+        }
+        if (String.class.equals(type)) {
+            return "a non-empty text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping";
+    }
+
+    /** The value the file has where binding failed: "'2026'", "a list", "a mapping". */
+    private static String found(JsonNode document, List<JsonMappingException.Reference> path) {
+        JsonNode node = document;
+        for (JsonMappingException.Reference step : path) {
+            node = step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        return node.isMissingNode() || node.isNull() ? "missing" : "'" + node.asText() + "'";
+    }
+
+    /** "the file", "'holidays'", "holiday #2 'from'", "working weekend #1". */
+    private static String where(List<JsonMappingException.Reference> path) {
+        String where = "the file";
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                where = where.equals("the file") ? "'" + step.getFieldName() + "'" : where + " '" + step.getFieldName()
+                        + "'";
+            } else if (step.getIndex() >= 0) {
+                where = entry(where, step.getIndex());
+            }
+        }
+        return where;
+    }
+
+    private static String entry(String list, int index) {
+        return switch (list) {
+            case "'holidays'" -> "holiday #" + (index + 1);
+            case "'workingWeekends'" -> "working weekend #" + (index + 1);
+            default -> list + " #" + (index + 1);
+        };
+    }
+
+    /** A field that failed its constraint: "holiday #1 (春节) 'en' must be a non-empty text, was missing". */
+    private static String describe(ConstraintViolation<CalendarFile> violation, CalendarFile file) {
+        String where = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            String name = node.getName();
+            if (where == null) {
+                where = "'" + name + "'";
+                continue;
+            }
+            if (node.getIndex() != null) {
+                where = entry(where, node.getIndex());
+                if (where.startsWith("holiday #")) {
+                    where += holidayName(file, node.getIndex());
+                }
+            }
+            if (name != null && !name.startsWith("<")) {
+                where += " '" + name + "'";
+            }
+        }
+        Object value = violation.getInvalidValue();
+        String was = value instanceof Collection<?> ? "" : value == null ? ", was missing" : ", was '" + value + "'";
+        return where + " " + violation.getMessage() + was;
+    }
+
+    private static String holidayName(CalendarFile file, int index) {
+        CalendarFile.HolidayEntry holiday = file.holidays().get(index);
+        return holiday == null || holiday.name() == null || holiday.name().isBlank() ? ""
+                : " (" + holiday.name().strip() + ")";
+    }
+
+    /** The rules between the entries, once each entry is well formed. */
+    private static final class YearChecks {
 
         private final String file;
-        private int year;
+        private final int year;
 
-        YearReader(String file) {
+        YearChecks(String file, int year) {
             this.file = file;
+            this.year = year;
         }
 
-        CalendarYear read(Object document) {
-            Map<?, ?> root = mapping(document, "the file", FILE_KEYS);
-            year = year(root.get("year"));
-            String source = text(root.get("source"), "'source'");
-            List<Holiday> holidays = holidays(root.get("holidays"));
-            List<LocalDate> workingWeekends = workingWeekends(root.get("workingWeekends"), holidays);
-            return new CalendarYear(year, source, holidays, workingWeekends, file);
-        }
-
-        private int year(Object value) {
-            if (!(value instanceof Integer number)) {
-                throw invalid("'year' must be a whole number such as 2026, was " + describe(value));
-            }
+        CalendarYear check(CalendarFile bound) {
             Matcher name = YEAR_FILE_NAME.matcher(file.substring(file.lastIndexOf('/') + 1));
-            if (name.matches() && Integer.parseInt(name.group(1)) != number) {
-                throw invalid("'year' is " + number + " but the file is named for " + name.group(1));
+            if (name.matches() && Integer.parseInt(name.group(1)) != year) {
+                throw invalid("'year' is " + year + " but the file is named for " + name.group(1));
             }
-            return number;
+            List<Holiday> holidays = holidays(bound.holidays());
+            List<LocalDate> workingWeekends = workingWeekends(bound.workingWeekends(), holidays);
+            return new CalendarYear(year, bound.source().strip(), holidays, workingWeekends, file);
         }
 
-        private List<Holiday> holidays(Object value) {
-            List<?> entries = list(value, "'holidays'");
-            if (entries.isEmpty()) {
-                throw invalid("'holidays' is empty; every official notice announces holidays");
-            }
+        private List<Holiday> holidays(List<CalendarFile.HolidayEntry> entries) {
             List<Holiday> holidays = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 holidays.add(holiday(entries.get(i), "holiday #" + (i + 1)));
@@ -121,13 +254,12 @@ final class CalendarFileParser {
             return holidays;
         }
 
-        private Holiday holiday(Object value, String entry) {
-            Map<?, ?> fields = mapping(value, entry, HOLIDAY_KEYS);
-            String name = text(fields.get("name"), entry + " 'name'");
-            String englishName = text(fields.get("en"), entry + " (" + name + ") 'en'");
-            String label = entry + " (" + name + " / " + englishName + ")";
-            LocalDate from = date(fields.get("from"), label + " 'from'");
-            LocalDate to = date(fields.get("to"), label + " 'to'");
+        private Holiday holiday(CalendarFile.HolidayEntry entry, String number) {
+            String name = entry.name().strip();
+            String englishName = entry.en().strip();
+            String label = number + " (" + name + " / " + englishName + ")";
+            LocalDate from = entry.from();
+            LocalDate to = entry.to();
             if (to.getYear() != year) {
                 throw invalid(label + ": 'to' " + to + " is not in " + year);
             }
@@ -138,16 +270,15 @@ final class CalendarFileParser {
             return new Holiday(name, englishName, from, to);
         }
 
-        private List<LocalDate> workingWeekends(Object value, List<Holiday> holidays) {
-            if (value == null) {
+        private List<LocalDate> workingWeekends(List<LocalDate> entries, List<Holiday> holidays) {
+            if (entries == null) {
                 return List.of();
             }
-            List<?> entries = list(value, "'workingWeekends'");
             Set<LocalDate> seen = new HashSet<>();
             List<LocalDate> days = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 String entry = "working weekend #" + (i + 1);
-                LocalDate day = date(entries.get(i), entry);
+                LocalDate day = entries.get(i);
                 requireInRange(day, entry);
                 String label = entry + " " + day;
                 if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
@@ -177,50 +308,8 @@ final class CalendarFileParser {
             }
         }
 
-        private Map<?, ?> mapping(Object value, String what, List<String> allowedKeys) {
-            if (!(value instanceof Map<?, ?> map)) {
-                throw invalid(what + " must be a mapping with the keys " + allowedKeys + ", was " + describe(value));
-            }
-            for (Object key : map.keySet()) {
-                if (!allowedKeys.contains(key)) {
-                    throw invalid(what + " has the unknown key '" + key + "' (allowed: " + allowedKeys + ")");
-                }
-            }
-            return map;
-        }
-
-        private List<?> list(Object value, String what) {
-            if (!(value instanceof List<?> list)) {
-                throw invalid(what + " must be a list, was " + describe(value));
-            }
-            return list;
-        }
-
-        private String text(Object value, String what) {
-            if (!(value instanceof String text) || text.isBlank()) {
-                throw invalid(what + " must be a non-empty text, was " + describe(value));
-            }
-            return text.strip();
-        }
-
-        private LocalDate date(Object value, String what) {
-            if (value instanceof String text) {
-                try {
-                    return LocalDate.parse(text);
-                }
-                catch (DateTimeParseException ex) {
-                    throw invalid(what + " '" + text + "' is not a valid date (expected yyyy-MM-dd)");
-                }
-            }
-            throw invalid(what + " must be a date such as " + year + "-01-01, was " + describe(value));
-        }
-
         private static String label(Holiday holiday) {
             return holiday.name() + " / " + holiday.englishName() + " (" + holiday.from() + " to " + holiday.to() + ")";
-        }
-
-        private static String describe(Object value) {
-            return value == null ? "missing" : "'" + value + "'";
         }
 
         private InvalidCalendarDataException invalid(String problem) {

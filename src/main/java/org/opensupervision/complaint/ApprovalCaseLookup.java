@@ -1,6 +1,7 @@
 package org.opensupervision.complaint;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 
@@ -16,4 +17,13 @@ public interface ApprovalCaseLookup {
      * own department's).
      */
     Optional<LinkedApprovalCase> find(String approvalCaseNumber, Authentication reader);
+
+    /**
+     * The case's timeline and cards as text for a read-only field of a complaint task's form, or why none is shown
+     * (no case named, not found, another department's).
+     *
+     * @param audience the departments the task's users handle, or null when the offices work the task (every
+     *                 department's case is theirs to see)
+     */
+    String summaryOf(String approvalCaseNumber, Set<String> audience);
 }

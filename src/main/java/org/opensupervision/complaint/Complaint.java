@@ -20,11 +20,12 @@ import org.opensupervision.privacy.EncryptedContact;
 
 /**
  * A complaint's business state. Changed only through {@link ComplaintRecords}, inside the transaction of the process
- * step that causes the change.
+ * step that causes the change. Package-private: other modules read {@link ComplaintFacts} from the facade, and the
+ * complainant's contact data only through the privacy module ({@link ComplaintContactSource}).
  */
 @Entity
 @Table(name = "complaint")
-public class Complaint {
+class Complaint {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -168,6 +169,10 @@ public class Complaint {
     @Column(name = "rejection_reason", length = 4000)
     private String rejectionReason;
 
+    /** The language the complainant filed in ({@code zh-CN} or {@code en}): the citizen's mails are written in it. */
+    @Column(name = "mail_language", length = 16)
+    private String mailLanguage;
+
     @Version
     private long version;
 
@@ -197,6 +202,10 @@ public class Complaint {
 
     void attachProcessInstance(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    void recordMailLanguage(String languageTag) {
+        this.mailLanguage = languageTag;
     }
 
     void startHandlingClock(Instant dueAt) {
@@ -274,18 +283,6 @@ public class Complaint {
         referredToRulesAt = at;
     }
 
-    /**
-     * Whether a handling deadline that was missed no longer needs the ladder at {@code now}: the department replied
-     * after its current deadline, or the deadline now lies ahead (moved by an approved extension or by a rework's
-     * own deadline, which has its own clock and, when missed, its own ladder).
-     */
-    public boolean handlingLadderSettled(Instant now) {
-        if (handlingDueAt == null || handlingDueAt.isAfter(now)) {
-            return true;
-        }
-        return repliedAt != null && !repliedAt.isBefore(handlingDueAt);
-    }
-
     void reply(String text, Instant at) {
         replyText = text;
         repliedAt = at;
@@ -309,196 +306,62 @@ public class Complaint {
         status = ComplaintStatus.REJECTED;
     }
 
-    /** Whether a deadline of this case has passed unmet at {@code now}, or a breach was recorded. */
-    public boolean isOverdue(Instant now) {
-        if (firstFeedbackBreachedAt != null || handlingBreachedAt != null) {
-            return true;
-        }
-        if (!status.isOpen()) {
-            return false;
-        }
-        boolean firstFeedbackLate = firstFeedbackAt == null && firstFeedbackDueAt.isBefore(now);
-        boolean handlingLate = repliedAt == null && handlingDueAt != null && handlingDueAt.isBefore(now);
-        return firstFeedbackLate || handlingLate;
+    /** The snapshot other modules read: every fact but the complainant's contact data. */
+    ComplaintFacts facts() {
+        return new ComplaintFacts(trackingNumber, status, departmentCode, handlingDepartmentCode, handlingGroup,
+                category, priority, title, description, approvalCaseNumber, incidentDate, anonymous,
+                processInstanceId, submittedAt, routedAt, redirectCount, firstFeedbackDueAt, firstFeedbackAt,
+                firstFeedbackText, firstFeedbackBreachedAt, handlingStartedAt, handlingDueAt, handlingBreachedAt,
+                supervisionNoticeAt, supervisionNoticeDueAt, criticizedAt, criticismDueAt, referredToRulesAt,
+                extensionRequestedAt, extensionWorkingDays, extensionReason, extensionApproved, extensionDecidedAt,
+                repliedAt, replyText, reworkCount, closedAt, rejectedAt, rejectionReason, mailLanguage);
     }
 
-    public Long getId() {
+    Long getId() {
         return id;
     }
 
-    public String getTrackingNumber() {
+    String getTrackingNumber() {
         return trackingNumber;
     }
 
-    public String getIdempotencyKey() {
-        return idempotencyKey;
-    }
-
-    public String getRequestFingerprint() {
+    String getRequestFingerprint() {
         return requestFingerprint;
     }
 
-    public String getDepartmentCode() {
+    String getDepartmentCode() {
         return departmentCode;
     }
 
-    public String getHandlingDepartmentCode() {
+    String getHandlingDepartmentCode() {
         return handlingDepartmentCode;
     }
 
-    public String getHandlingGroup() {
-        return handlingGroup;
-    }
-
-    public ComplaintCategory getCategory() {
+    ComplaintCategory getCategory() {
         return category;
     }
 
-    public Integer getPriority() {
-        return priority;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public String getApprovalCaseNumber() {
-        return approvalCaseNumber;
-    }
-
-    public LocalDate getIncidentDate() {
-        return incidentDate;
-    }
-
-    public boolean isAnonymous() {
+    boolean isAnonymous() {
         return anonymous;
     }
 
-    public String getContactName() {
+    String getContactName() {
         return contactName;
     }
 
-    public String getContactPhone() {
+    String getContactPhone() {
         return contactPhone;
     }
 
-    public String getContactEmail() {
+    String getContactEmail() {
         return contactEmail;
     }
 
-    public ComplaintStatus getStatus() {
-        return status;
-    }
-
-    public String getProcessInstanceId() {
-        return processInstanceId;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public Instant getRoutedAt() {
-        return routedAt;
-    }
-
-    public int getRedirectCount() {
-        return redirectCount;
-    }
-
-    public Instant getFirstFeedbackDueAt() {
+    Instant getFirstFeedbackDueAt() {
         return firstFeedbackDueAt;
     }
 
-    public Instant getFirstFeedbackAt() {
-        return firstFeedbackAt;
-    }
-
-    public String getFirstFeedbackText() {
-        return firstFeedbackText;
-    }
-
-    public Instant getFirstFeedbackBreachedAt() {
-        return firstFeedbackBreachedAt;
-    }
-
-    public Instant getHandlingStartedAt() {
-        return handlingStartedAt;
-    }
-
-    public Instant getHandlingDueAt() {
+    Instant getHandlingDueAt() {
         return handlingDueAt;
-    }
-
-    public Instant getHandlingBreachedAt() {
-        return handlingBreachedAt;
-    }
-
-    public Instant getSupervisionNoticeAt() {
-        return supervisionNoticeAt;
-    }
-
-    public Instant getSupervisionNoticeDueAt() {
-        return supervisionNoticeDueAt;
-    }
-
-    public Instant getCriticizedAt() {
-        return criticizedAt;
-    }
-
-    public Instant getCriticismDueAt() {
-        return criticismDueAt;
-    }
-
-    public Instant getReferredToRulesAt() {
-        return referredToRulesAt;
-    }
-
-    public Instant getExtensionRequestedAt() {
-        return extensionRequestedAt;
-    }
-
-    public Integer getExtensionWorkingDays() {
-        return extensionWorkingDays;
-    }
-
-    public String getExtensionReason() {
-        return extensionReason;
-    }
-
-    public Boolean getExtensionApproved() {
-        return extensionApproved;
-    }
-
-    public Instant getExtensionDecidedAt() {
-        return extensionDecidedAt;
-    }
-
-    public Instant getRepliedAt() {
-        return repliedAt;
-    }
-
-    public String getReplyText() {
-        return replyText;
-    }
-
-    public int getReworkCount() {
-        return reworkCount;
-    }
-
-    public Instant getClosedAt() {
-        return closedAt;
-    }
-
-    public Instant getRejectedAt() {
-        return rejectedAt;
-    }
-
-    public String getRejectionReason() {
-        return rejectionReason;
     }
 }

@@ -38,16 +38,16 @@ public class ComplaintAccess {
      * One page of the complaints matching the query among those the login may see; the total is counted up to
      * {@code supervision.staff-list.count-limit} (1,000) and said to be capped above it.
      */
-    public ListPage<Complaint> search(Authentication login, ComplaintQuery query, Pageable page) {
+    public ListPage<ComplaintFacts> search(Authentication login, ComplaintQuery query, Pageable page) {
         StaffScope scope = scopeOf(login);
         Set<String> visible = scope.everything() ? null : scope.departmentCodes();
         Set<String> alsoVisible = scope.escalatedCases() ? escalated.trackingNumbers() : Set.of();
         return records.search(query, visible, alsoVisible, page, countLimit);
     }
 
-    public Optional<Complaint> find(Authentication login, String trackingNumber) {
+    public Optional<ComplaintFacts> find(Authentication login, String trackingNumber) {
         StaffScope scope = scopeOf(login);
-        return records.find(trackingNumber).filter(c -> scope.coversDepartment(c.getHandlingDepartmentCode())
+        return records.find(trackingNumber).filter(c -> scope.coversDepartment(c.handlingDepartmentCode())
                 || scope.escalatedCases() && escalated.isEscalated(trackingNumber));
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,40 +32,65 @@ public class ComplaintRecords {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ComplaintListQueries lists;
+    private final EntityManager entityManager;
 
     ComplaintRecords(ComplaintRepository complaints, DeadlineBreachRepository breaches, Clock clock,
-                     ApplicationEventPublisher events, ComplaintListQueries lists) {
+                     ApplicationEventPublisher events, ComplaintListQueries lists, EntityManager entityManager) {
         this.complaints = complaints;
+        this.entityManager = entityManager;
         this.lists = lists;
         this.breaches = breaches;
         this.clock = clock;
         this.events = events;
     }
 
-    /** Stores a new complaint with its tracking number and first-feedback deadline. */
-    public Complaint register(ComplaintRegistration registration, String trackingNumber, Instant submittedAt,
-                              Instant firstFeedbackDueAt) {
-        return complaints.saveAndFlush(new Complaint(registration, trackingNumber, submittedAt, firstFeedbackDueAt));
+    /**
+     * Stores a new complaint with its tracking number and first-feedback deadline.
+     *
+     * @return the complaint's id (the process keeps it as a variable) and tracking number
+     */
+    public Registered register(ComplaintRegistration registration, String trackingNumber, Instant submittedAt,
+                               Instant firstFeedbackDueAt) {
+        Complaint stored = complaints.saveAndFlush(new Complaint(registration, trackingNumber, submittedAt,
+                firstFeedbackDueAt));
+        return new Registered(stored.getId(), stored.getTrackingNumber());
+    }
+
+    /** A complaint just stored: its id and tracking number. */
+    public record Registered(Long complaintId, String trackingNumber) {
     }
 
     /**
-     * Links the complaint just registered in this transaction to the process instance that handles it (no look-up:
-     * the entity is the one {@link #register} returned).
+     * Links the complaint registered in this transaction to the process instance that handles it (found by natural
+     * id, so no query: the entity {@link #register} stored is still in the persistence context).
      */
-    public void attachProcessInstance(Complaint registered, String processInstanceId) {
-        registered.attachProcessInstance(processInstanceId);
+    public void attachProcessInstance(String trackingNumber, String processInstanceId) {
+        get(trackingNumber).attachProcessInstance(processInstanceId);
+    }
+
+    /** The language the complainant filed in, for the mails to him (issue 16); in the registering transaction. */
+    public void recordMailLanguage(String trackingNumber, java.util.Locale locale) {
+        get(trackingNumber).recordMailLanguage(locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
     }
 
     /** The complaint with this tracking number, if any. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Optional<Complaint> find(String trackingNumber) {
-        return complaints.findByTrackingNumber(trackingNumber);
+    public Optional<ComplaintFacts> find(String trackingNumber) {
+        return load(trackingNumber).map(Complaint::facts);
     }
 
-    /** The complaint submitted earlier with this idempotency key, if any. */
+    /**
+     * The complaint submitted earlier with this idempotency key, if any, with the fingerprint of the request that
+     * submitted it (the intake compares it with a retry's).
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public Optional<Complaint> findByIdempotencyKey(String idempotencyKey) {
-        return complaints.findByIdempotencyKey(idempotencyKey);
+    public Optional<EarlierSubmission> findByIdempotencyKey(String idempotencyKey) {
+        return complaints.findByIdempotencyKey(idempotencyKey)
+                .map(c -> new EarlierSubmission(c.facts(), c.getRequestFingerprint()));
+    }
+
+    /** A complaint found by its idempotency key, and the fingerprint of the request that submitted it. */
+    public record EarlierSubmission(ComplaintFacts complaint, String requestFingerprint) {
     }
 
     /** Whether a tracking number is taken. */
@@ -80,22 +108,25 @@ public class ComplaintRecords {
      * @param countLimit         the count stops here: above it the page says its total is capped
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public ListPage<Complaint> search(ComplaintQuery query, Set<String> visibleDepartments, Set<String> alsoVisible,
-                                      Pageable page, int countLimit) {
+    public ListPage<ComplaintFacts> search(ComplaintQuery query, Set<String> visibleDepartments,
+                                           Set<String> alsoVisible, Pageable page, int countLimit) {
         return lists.page(ComplaintSpecifications.matching(query, clock.instant())
-                .and(ComplaintSpecifications.visible(visibleDepartments, alsoVisible)), page, countLimit);
+                .and(ComplaintSpecifications.visible(visibleDepartments, alsoVisible)), page, countLimit)
+                .map(Complaint::facts);
     }
 
-    /** The deadline breaches of one complaint, oldest first. */
+    /** The deadline breaches of one complaint, oldest first; none for an unknown tracking number. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public List<DeadlineBreach> breachesOf(Complaint complaint) {
-        return breaches.findByComplaintIdOrderByRecordedAt(complaint.getId());
+    public List<BreachFacts> breachesOf(String trackingNumber) {
+        return load(trackingNumber).map(c -> breaches.findByComplaintIdOrderByRecordedAt(c.getId()).stream()
+                .map(DeadlineBreach::facts).toList()).orElse(List.of());
     }
 
     /** The complaints closed in {@code [from, to)}, oldest first (spot checks draw their sample from these). */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public List<Complaint> closedBetween(Instant from, Instant to) {
-        return complaints.findByClosedAtGreaterThanEqualAndClosedAtLessThanOrderByClosedAt(from, to);
+    public List<ComplaintFacts> closedBetween(Instant from, Instant to) {
+        return complaints.findByClosedAtGreaterThanEqualAndClosedAtLessThanOrderByClosedAt(from, to).stream()
+                .map(Complaint::facts).toList();
     }
 
     /** How many breaches of this kind were recorded against the department since {@code since}. */
@@ -226,7 +257,14 @@ public class ComplaintRecords {
     }
 
     private Complaint get(String trackingNumber) {
-        return complaints.findByTrackingNumber(trackingNumber)
-                .orElseThrow(() -> new IllegalStateException("No complaint " + trackingNumber));
+        return load(trackingNumber).orElseThrow(() -> new IllegalStateException("No complaint " + trackingNumber));
+    }
+
+    /**
+     * By natural id: when an earlier step of the same transaction loaded the complaint (a process step and the mail
+     * after it), the persistence context answers without a query.
+     */
+    Optional<Complaint> load(String trackingNumber) {
+        return entityManager.unwrap(Session.class).bySimpleNaturalId(Complaint.class).loadOptional(trackingNumber);
     }
 }

@@ -1,6 +1,7 @@
 package org.opensupervision.complaint;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecificationExecutor<Complaint> {
 
-    Optional<Complaint> findByTrackingNumber(String trackingNumber);
+    List<Complaint> findByTrackingNumberIn(Collection<String> trackingNumbers);
 
     Optional<Complaint> findByIdempotencyKey(String idempotencyKey);
 

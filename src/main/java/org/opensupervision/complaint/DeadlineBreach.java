@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** A missed deadline, held against the department that had the case when the deadline passed. */
 @Entity
 @Table(name = "deadline_breach")
-public class DeadlineBreach {
+class DeadlineBreach {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,23 +47,7 @@ public class DeadlineBreach {
         this.recordedAt = recordedAt;
     }
 
-    public Long getComplaintId() {
-        return complaintId;
-    }
-
-    public String getDepartmentCode() {
-        return departmentCode;
-    }
-
-    public BreachKind getKind() {
-        return kind;
-    }
-
-    public Instant getDueAt() {
-        return dueAt;
-    }
-
-    public Instant getRecordedAt() {
-        return recordedAt;
+    BreachFacts facts() {
+        return new BreachFacts(kind, departmentCode, dueAt, recordedAt);
     }
 }

@@ -1,38 +1,98 @@
 package org.opensupervision.dashboard;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.opensupervision.access.StaffScope;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.ComplaintAccess;
+import org.opensupervision.complaint.ComplaintFigures;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.rating.RatingFigures;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-/** The department dashboard and the monthly KPIs; months are calendar months in China Standard Time. */
+/**
+ * The department dashboard and the monthly KPIs; months are calendar months in China Standard Time. The figures come
+ * from the modules that own the data, through their query APIs ({@link ComplaintFigures}, {@link RatingFigures}):
+ * this module reads no other module's table.
+ */
 @Service
 public class SupervisionDashboards {
 
-    private final SupervisionFigures figures;
+    /** The province overview lists at most this many cases of each kind; its counts are complete. */
+    static final int LIST_LIMIT = 50;
+
+    private final ComplaintFigures complaints;
+    private final RatingFigures ratings;
     private final ComplaintAccess access;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final Duration feedbackWarning;
+    private final int handlingWarningWorkingDays;
 
-    SupervisionDashboards(SupervisionFigures figures, ComplaintAccess access, DepartmentDirectory departments,
-                          WorkingDayCalendar calendar, Clock clock) {
-        this.figures = figures;
+    SupervisionDashboards(ComplaintFigures complaints, RatingFigures ratings, ComplaintAccess access,
+                          DepartmentDirectory departments, WorkingDayCalendar calendar, Clock clock,
+                          @Value("${supervision.first-feedback.reminder-before:PT4H}") Duration feedbackWarning,
+                          @Value("${supervision.handling.reminder-working-days-before:1}")
+                          int handlingWarningWorkingDays) {
+        this.complaints = complaints;
+        this.ratings = ratings;
         this.access = access;
         this.departments = departments;
         this.calendar = calendar;
         this.clock = clock;
+        this.feedbackWarning = feedbackWarning;
+        this.handlingWarningWorkingDays = Math.max(1, handlingWarningWorkingDays);
+    }
+
+    /**
+     * Where the province stands now (the Cockpit dashboard), for the departments the login may see: the offices and
+     * administrators every department, a department handler their own. Empty when the login sees no department's
+     * cases (discipline inspectors, machine users, no login): the caller answers 403. "Near a deadline" uses the
+     * reminders' lead times ({@code supervision.first-feedback.reminder-before},
+     * {@code supervision.handling.reminder-working-days-before}), so the dashboard warns when the reminder mail goes.
+     */
+    public Optional<ProvinceOverview> provinceOverview(Authentication login) {
+        StaffScope scope = access.scopeOf(login);
+        if (!scope.everything() && scope.departmentCodes().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> visible = scope.everything() ? null : scope.departmentCodes();
+        Instant now = clock.instant();
+        ZoneId zone = calendar.zone();
+        Instant feedbackSoon = now.plus(feedbackWarning);
+        Instant handlingSoon = calendar.addWorkingDays(now, handlingWarningWorkingDays);
+        LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant weekFrom = monday.atStartOfDay(zone).toInstant();
+        Map<String, ComplaintFigures.BreachCounts> breaches = complaints.breaches(weekFrom, now.plusSeconds(1), null);
+        Map<String, ComplaintFigures.WatchedCounts> counts = complaints.watchedCounts(visible, now, feedbackSoon,
+                handlingSoon);
+        List<ProvinceOverview.DepartmentRow> rows = departments.all().stream().map(Department::code)
+                .filter(scope::coversDepartment).map(code -> {
+                    ComplaintFigures.WatchedCounts c = counts.getOrDefault(code, ComplaintFigures.WatchedCounts.NONE);
+                    ComplaintFigures.BreachCounts week = breaches.getOrDefault(code,
+                            ComplaintFigures.BreachCounts.NONE);
+                    return new ProvinceOverview.DepartmentRow(code, c.near(), c.overdue(),
+                            week.firstFeedback() + week.handling(), c.notices());
+                }).toList();
+        ComplaintFigures.WatchedLists lists = complaints.watchedCases(visible, now, feedbackSoon, handlingSoon,
+                LIST_LIMIT);
+        return Optional.of(new ProvinceOverview(now, monday, rows, lists.overdue(), lists.near(), lists.notices(),
+                LIST_LIMIT));
     }
 
     /**
@@ -49,11 +109,14 @@ public class SupervisionDashboards {
         YearMonth month = YearMonth.from(now.atZone(zone));
         Instant from = start(month, zone);
         Instant to = start(month.plusMonths(1), zone);
-        Map<String, Long> breaches = figures.breaches(from, to, departmentCode).getOrDefault(departmentCode, Map.of());
-        return Optional.of(new DepartmentDashboard(departmentCode, month, figures.openByStatus(departmentCode),
-                figures.overdueOpen(departmentCode, now), breaches.getOrDefault("FIRST_FEEDBACK", 0L),
-                breaches.getOrDefault("HANDLING", 0L), figures.receivedBy(departmentCode, from, to),
-                figures.closedBy(departmentCode, from, to)));
+        ComplaintFigures.BreachCounts breaches = complaints.breaches(from, to, departmentCode)
+                .getOrDefault(departmentCode, ComplaintFigures.BreachCounts.NONE);
+        List<DepartmentDashboard.OpenCases> open = complaints.openByStatus(departmentCode).stream()
+                .map(o -> new DepartmentDashboard.OpenCases(o.status().name(), o.cases(), o.firstFeedbackBreached(),
+                        o.handlingBreached())).toList();
+        return Optional.of(new DepartmentDashboard(departmentCode, month, open,
+                complaints.overdueOpen(departmentCode, now), breaches.firstFeedback(), breaches.handling(),
+                complaints.receivedBy(departmentCode, from, to), complaints.closedBy(departmentCode, from, to)));
     }
 
     /** The figures of every department for one month, in the directory's order. */
@@ -61,20 +124,19 @@ public class SupervisionDashboards {
         ZoneId zone = calendar.zone();
         Instant from = start(month, zone);
         Instant to = start(month.plusMonths(1), zone);
-        Map<String, long[]> received = figures.receivedCohort(from, to, clock.instant());
-        Map<String, long[]> closed = figures.closedCohort(from, to);
-        Map<String, Map<String, Long>> breaches = figures.breaches(from, to, null);
-        Map<String, long[]> ratings = figures.ratings(from, to);
-        Map<String, Long> rectificationBreaches = figures.rectificationBreaches(from, to);
-        long[] none = new long[3];
+        Map<String, ComplaintFigures.ReceivedCohort> received = complaints.receivedCohort(from, to, clock.instant());
+        Map<String, ComplaintFigures.ClosedCohort> closed = complaints.closedCohort(from, to);
+        Map<String, ComplaintFigures.BreachCounts> breaches = complaints.breaches(from, to, null);
+        Map<String, RatingFigures.KpiRatings> rated = ratings.kpiRatings(from, to);
+        Map<String, Long> rectificationBreaches = ratings.rectificationBreaches(from, to);
         return departments.all().stream().map(Department::code).map(code -> {
-            long[] r = received.getOrDefault(code, none);
-            long[] c = closed.getOrDefault(code, none);
-            long[] s = ratings.getOrDefault(code, none);
-            Map<String, Long> b = breaches.getOrDefault(code, Map.of());
-            return new DepartmentKpis(code, r[0], r[1], r[2], c[0], c[1], c[2],
-                    b.getOrDefault("FIRST_FEEDBACK", 0L), b.getOrDefault("HANDLING", 0L), s[0], s[1], s[2],
-                    rectificationBreaches.getOrDefault(code, 0L));
+            ComplaintFigures.ReceivedCohort r = received.getOrDefault(code, ComplaintFigures.ReceivedCohort.NONE);
+            ComplaintFigures.ClosedCohort c = closed.getOrDefault(code, ComplaintFigures.ClosedCohort.NONE);
+            RatingFigures.KpiRatings s = rated.getOrDefault(code, RatingFigures.KpiRatings.NONE);
+            ComplaintFigures.BreachCounts b = breaches.getOrDefault(code, ComplaintFigures.BreachCounts.NONE);
+            return new DepartmentKpis(code, r.received(), r.firstFeedbackDue(), r.firstFeedbackOnTime(), c.closed(),
+                    c.closedOnTime(), c.reworked(), b.firstFeedback(), b.handling(), s.ratings(), s.satisfied(),
+                    s.bad(), rectificationBreaches.getOrDefault(code, 0L));
         }).toList();
     }
 

@@ -1,6 +1,11 @@
 /**
- * Read models for supervisors: the department dashboard and the monthly KPIs, aggregated in SQL over the complaint,
- * deadline-breach and rating tables (each query reads an index only, see db/migration V5). Scoped like the complaint
- * list through {@link org.opensupervision.complaint.ComplaintAccess}.
+ * Read models for supervisors: the department dashboard and the monthly KPIs, assembled from the query APIs of the
+ * modules that own the data ({@link org.opensupervision.complaint.ComplaintFigures},
+ * {@link org.opensupervision.rating.RatingFigures}; each query reads an index only, see db/migration V5). No SQL over
+ * another module's tables here. Scoped like the complaint list through
+ * {@link org.opensupervision.complaint.ComplaintAccess}.
  */
+@ApplicationModule(allowedDependencies = {"access", "calendar", "complaint", "department", "rating", "web"})
 package org.opensupervision.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

@@ -18,9 +18,10 @@ import org.opensupervision.audit.AuditRecord;
 import org.opensupervision.audit.AuditSource;
 import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.WorkingDayCalendar;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
-import org.opensupervision.complaint.DeadlineBreach;
+import org.opensupervision.complaint.BreachFacts;
+import org.opensupervision.privacy.ComplainantContacts;
 import org.opensupervision.workflow.SupervisionProcesses.Discipline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class DisciplinaryCases implements EscalatedComplaints {
     private final DisciplinaryCaseRepository cases;
     private final DossierUnsealingRepository unsealings;
     private final ComplaintRecords complaints;
+    private final ComplainantContacts contacts;
     private final RuntimeService runtime;
     private final WorkingDayCalendar calendar;
     private final DisciplineProperties properties;
@@ -47,8 +49,10 @@ public class DisciplinaryCases implements EscalatedComplaints {
 
     DisciplinaryCases(DisciplinaryCaseRepository cases, DossierUnsealingRepository unsealings,
                       ComplaintRecords complaints, RuntimeService runtime, WorkingDayCalendar calendar,
-                      DisciplineProperties properties, AuditTrail audit, EscalationClaims claims, Clock clock) {
+                      DisciplineProperties properties, AuditTrail audit, EscalationClaims claims, Clock clock,
+                      ComplainantContacts contacts) {
         this.cases = cases;
+        this.contacts = contacts;
         this.unsealings = unsealings;
         this.complaints = complaints;
         this.runtime = runtime;
@@ -235,28 +239,34 @@ public class DisciplinaryCases implements EscalatedComplaints {
     }
 
     private ReferralDossier dossier(DisciplinaryCase c, boolean unsealed) {
-        Complaint complaint = complaints.find(c.getTrackingNumber())
+        ComplaintFacts complaint = complaints.find(c.getTrackingNumber())
                 .orElseThrow(() -> new IllegalStateException("No complaint " + c.getTrackingNumber()));
-        ReferralDossier.Complainant complainant = unsealed ? new ReferralDossier.Complainant(complaint.isAnonymous(),
-                complaint.getContactName(), complaint.getContactPhone(), complaint.getContactEmail()) : null;
+        ReferralDossier.Complainant complainant = unsealed ? complainant(complaint) : null;
         return new ReferralDossier(c, complaint, timeline(c, complaint), complainant,
                 unsealings.findByDisciplinaryCaseIdOrderByUnsealedAt(c.getId()));
     }
 
-    private List<ReferralDossier.Entry> timeline(DisciplinaryCase c, Complaint complaint) {
+    /** Who complained, through the privacy module: the caller has recorded the unsealing. */
+    private ReferralDossier.Complainant complainant(ComplaintFacts complaint) {
+        return contacts.forUnsealedDossier(complaint.trackingNumber())
+                .map(p -> new ReferralDossier.Complainant(complaint.anonymous(), p.name(), p.phone(), p.email()))
+                .orElseGet(() -> new ReferralDossier.Complainant(complaint.anonymous(), null, null, null));
+    }
+
+    private List<ReferralDossier.Entry> timeline(DisciplinaryCase c, ComplaintFacts complaint) {
         List<ReferralDossier.Entry> entries = new ArrayList<>();
-        add(entries, complaint.getSubmittedAt(), "投诉提交 / Complaint submitted");
-        add(entries, complaint.getRoutedAt(), "分派承办部门 " + complaint.getHandlingDepartmentCode()
+        add(entries, complaint.submittedAt(), "投诉提交 / Complaint submitted");
+        add(entries, complaint.routedAt(), "分派承办部门 " + complaint.handlingDepartmentCode()
                 + " / Routed to the handling department");
-        add(entries, complaint.getFirstFeedbackAt(), "首次反馈 / First feedback given");
-        add(entries, complaint.getHandlingStartedAt(), "开始办理 / Handling started");
-        add(entries, complaint.getExtensionRequestedAt(), "申请延期 / Extension requested: "
-                + complaint.getExtensionReason());
-        add(entries, complaint.getRepliedAt(), "部门答复 / Department replied");
-        add(entries, complaint.getClosedAt(), "办结 / Closed");
-        add(entries, complaint.getRejectedAt(), "不予受理 / Rejected");
-        for (DeadlineBreach breach : complaints.breachesOf(complaint)) {
-            add(entries, breach.getRecordedAt(), "超时 " + breach.getKind() + "，部门 " + breach.getDepartmentCode()
+        add(entries, complaint.firstFeedbackAt(), "首次反馈 / First feedback given");
+        add(entries, complaint.handlingStartedAt(), "开始办理 / Handling started");
+        add(entries, complaint.extensionRequestedAt(), "申请延期 / Extension requested: "
+                + complaint.extensionReason());
+        add(entries, complaint.repliedAt(), "部门答复 / Department replied");
+        add(entries, complaint.closedAt(), "办结 / Closed");
+        add(entries, complaint.rejectedAt(), "不予受理 / Rejected");
+        for (BreachFacts breach : complaints.breachesOf(complaint.trackingNumber())) {
+            add(entries, breach.recordedAt(), "超时 " + breach.kind() + "，部门 " + breach.departmentCode()
                     + " / Deadline breach");
         }
         add(entries, c.getOpenedAt(), "移交纪检（" + c.getSource() + "）/ Escalated to discipline: " + c.getReason());

@@ -1,14 +1,8 @@
 package org.opensupervision.identity;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.opensupervision.access.StaffGroups;
 import org.opensupervision.department.Department;
@@ -23,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo users and groups of the embedded default (the password of each demo user is its id, as in Camunda's own
- * distribution), and the Tasklist filters every user sees. Created once; existing entries are left alone.
+ * distribution). Created once; existing entries are left alone. Tasklist's filters are the same for every identity
+ * source: {@code access.TasklistFilters}.
  */
 @Component
 @ConditionalOnProperty(name = "supervision.demo-data.enabled", havingValue = "true")
@@ -34,14 +29,10 @@ class DemoIdentity {
     static final String EVALUATION_GROUP = "evaluation-office";
 
     private final IdentityService identity;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final DepartmentDirectory departments;
 
-    DemoIdentity(IdentityService identity, FilterService filters, TaskService tasks, DepartmentDirectory departments) {
+    DemoIdentity(IdentityService identity, DepartmentDirectory departments) {
         this.identity = identity;
-        this.filters = filters;
-        this.tasks = tasks;
         this.departments = departments;
     }
 
@@ -53,7 +44,6 @@ class DemoIdentity {
         } else {
             usersAndGroups();
         }
-        taskFilters();
     }
 
     private void usersAndGroups() {
@@ -106,27 +96,6 @@ class DemoIdentity {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0
                 && identity.createUserQuery().userId(userId).count() > 0) {
             identity.createMembership(userId, groupId);
-        }
-    }
-
-    private void taskFilters() {
-        filter("我的部门任务 / My groups' tasks", -10,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().orderByDueDate().asc());
-        filter("分配给我 / Assigned to me", -5,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        filter("已超时 / Overdue", 0,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
-    }
-
-    private void filter(String name, int priority, TaskQuery query) {
-        List<Filter> existing = filters.createFilterQuery().filterName(name).list();
-        if (existing.isEmpty()) {
-            Filter filter = filters.newTaskFilter(name);
-            filter.setQuery(query);
-            filter.setProperties(java.util.Map.of("priority", priority, "description", name, "refresh", true));
-            filters.saveFilter(filter);
         }
     }
 }

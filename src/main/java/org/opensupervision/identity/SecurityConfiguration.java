@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -55,7 +58,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, StaffLogin staffLogin) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, StaffLogin staffLogin,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/complaints/new", "/css/**", "/js/**", "/favicon.ico",
                                 "/api/departments", "/api-docs/**", "/actuator/health/**", "/actuator/info",
@@ -115,6 +120,8 @@ class SecurityConfiguration {
                                 StaffGroups.authority(StaffGroups.DISCIPLINE_INSPECTION),
                                 StaffGroups.authority(StaffGroups.DISCIPLINE_HEAD),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // An address nobody serves outside the staff area: the public 404 page, not the staff login.
+                        .requestMatchers(new UnknownPublicPaths(controllers)).permitAll()
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.STAFF))
                 // The JSON API needs no CSRF token from callers with credentials of their own (HTTP Basic, a bearer
                 // token) or none at all (citizens); a call that a session cookie would authenticate needs one, as a

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opensupervision.calendar.DeadlineDisplay;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintRegistration;
@@ -22,6 +22,8 @@ import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,6 +85,24 @@ public class ComplaintIntake {
      * @throws IdempotencyKeyReusedException if the key came before with a different complaint
      */
     public IntakeReceipt submit(ComplaintSubmission submission, String idempotencyKey) {
+        return submit(submission, idempotencyKey, null);
+    }
+
+    /**
+     * {@link #submit(ComplaintSubmission, String)} for a complaint received earlier than it is entered (a letter, a
+     * call, the demo data's cases): its deadlines run from {@code receivedAt}, so a first feedback already past due is
+     * breached by the engine's own timer as soon as the case is routed. Never in the future.
+     *
+     * @throws IllegalArgumentException if {@code receivedAt} lies in the future
+     */
+    public IntakeReceipt submitReceivedAt(ComplaintSubmission submission, String idempotencyKey, Instant receivedAt) {
+        if (receivedAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("A complaint cannot be received in the future: " + receivedAt);
+        }
+        return submit(submission, idempotencyKey, receivedAt);
+    }
+
+    private IntakeReceipt submit(ComplaintSubmission submission, String idempotencyKey, Instant receivedAt) {
         Errors errors = validate(submission);
         if (errors.hasErrors()) {
             throw new InvalidComplaintException(errors);
@@ -90,42 +110,47 @@ public class ComplaintIntake {
         ComplaintRegistration registration = normalize(submission, idempotencyKey);
         try {
             // Nearly every submission is new: insert straight away and let the unique keys catch the rest.
-            return transaction.execute(tx -> register(registration, trackingNumbers.next()));
+            return transaction.execute(tx -> register(registration, trackingNumbers.next(), receivedAt));
         } catch (DataIntegrityViolationException ex) {
             // The idempotency key came before (a retry, or a concurrent request that won the race), or, very rarely,
             // the random tracking number was taken: nothing was stored; look up the earlier complaint this time.
-            return transaction.execute(tx -> replayOrRegister(registration));
+            return transaction.execute(tx -> replayOrRegister(registration, receivedAt));
         }
     }
 
-    private IntakeReceipt replayOrRegister(ComplaintRegistration registration) {
+    private IntakeReceipt replayOrRegister(ComplaintRegistration registration, Instant receivedAt) {
         if (registration.idempotencyKey() != null) {
             var earlier = records.findByIdempotencyKey(registration.idempotencyKey());
             if (earlier.isPresent()) {
                 return replay(earlier.get(), registration);
             }
         }
-        return register(registration, freshTrackingNumber());
+        return register(registration, freshTrackingNumber(), receivedAt);
     }
 
-    private IntakeReceipt replay(Complaint earlier, ComplaintRegistration registration) {
-        if (!earlier.getRequestFingerprint().equals(registration.requestFingerprint())) {
+    private IntakeReceipt replay(ComplaintRecords.EarlierSubmission earlier, ComplaintRegistration registration) {
+        if (!earlier.requestFingerprint().equals(registration.requestFingerprint())) {
             throw new IdempotencyKeyReusedException(registration.idempotencyKey());
         }
-        log.info("Idempotent retry answered with complaint {}", earlier.getTrackingNumber());
-        return new IntakeReceipt(earlier.getTrackingNumber(), accessCodes.codeFor(earlier.getTrackingNumber()),
-                earlier.getFirstFeedbackDueAt(), false);
+        ComplaintFacts complaint = earlier.complaint();
+        log.info("Idempotent retry answered with complaint {}", complaint.trackingNumber());
+        return new IntakeReceipt(complaint.trackingNumber(), accessCodes.codeFor(complaint.trackingNumber()),
+                complaint.firstFeedbackDueAt(), false);
     }
 
-    private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber) {
-        Instant submittedAt = clock.instant();
+    private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber, Instant receivedAt) {
+        Instant submittedAt = receivedAt == null ? clock.instant() : receivedAt;
         Instant dueAt = firstFeedback.dueAt(submittedAt);
-        Complaint complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
+        ComplaintRecords.Registered complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
+        // The page's language (?lang=en, its cookie) or the API's Accept-Language: the citizen's mails follow it.
+        // Outside a request (tests, the demo data) there is none: Chinese, not the JVM's default.
+        LocaleContext request = LocaleContextHolder.getLocaleContext();
+        records.recordMailLanguage(trackingNumber, request == null ? null : request.getLocale());
         MDC.put("trackingNumber", trackingNumber);
         try {
             ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintProcess.KEY, trackingNumber,
                     startVariables(complaint, registration, submittedAt, dueAt));
-            records.attachProcessInstance(complaint, instance.getId());
+            records.attachProcessInstance(trackingNumber, instance.getId());
             log.info("Complaint {} accepted for department {} ({}), first feedback due {}", trackingNumber,
                     registration.departmentCode(), registration.category(), dueAt);
         } finally {
@@ -134,19 +159,20 @@ public class ComplaintIntake {
         return new IntakeReceipt(trackingNumber, accessCodes.codeFor(trackingNumber), dueAt, true);
     }
 
-    private Map<String, Object> startVariables(Complaint complaint, ComplaintRegistration r, Instant submittedAt,
-                                               Instant dueAt) {
+    private Map<String, Object> startVariables(ComplaintRecords.Registered complaint, ComplaintRegistration r,
+                                               Instant submittedAt, Instant dueAt) {
         Department department = departments.get(r.departmentCode());
         String description = r.description();
         String summary = description.length() <= SUMMARY_LENGTH ? description
                 : description.substring(0, SUMMARY_LENGTH - 1) + "…";
         return Variables.createVariables()
-                .putValue(Var.COMPLAINT_ID, complaint.getId())
-                .putValue(Var.TRACKING_NUMBER, complaint.getTrackingNumber())
+                .putValue(Var.COMPLAINT_ID, complaint.complaintId())
+                .putValue(Var.TRACKING_NUMBER, complaint.trackingNumber())
                 .putValue(Var.DEPARTMENT_CODE, department.code())
-                .putValue(Var.DEPARTMENT_NAME, department.bilingualName())
+                // Shown in the Chinese task forms and Tasklist's cards (issue 16): the Chinese names.
+                .putValue(Var.DEPARTMENT_NAME, department.nameZh())
                 .putValue(Var.CATEGORY, r.category().name())
-                .putValue(Var.CATEGORY_LABEL, r.category().bilingualLabel())
+                .putValue(Var.CATEGORY_LABEL, r.category().label(java.util.Locale.SIMPLIFIED_CHINESE))
                 .putValue(Var.TITLE, r.title())
                 .putValue(Var.COMPLAINT_SUMMARY, summary)
                 .putValue(Var.APPROVAL_CASE_NUMBER, r.approvalCaseNumber())

@@ -1,14 +1,9 @@
 package org.opensupervision.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.opensupervision.complaint.ComplaintRegistration;
-import org.springframework.beans.factory.annotation.Value;
+import org.opensupervision.secrets.HmacKey;
+import org.opensupervision.secrets.KeyedDigest;
+import org.opensupervision.secrets.KeyedDigests;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +16,10 @@ class RequestFingerprints {
 
     private static final String LABEL = "request-fingerprint";
 
-    /** Initialised once; each use works on a clone, far cheaper than looking the algorithm up again. */
-    private final Mac prototype;
+    private final KeyedDigest hmac;
 
-    RequestFingerprints(@Value("${supervision.intake.access-code-secret}") String secret) {
-        try {
-            this.prototype = Mac.getInstance("HmacSHA256");
-            prototype.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
-        }
+    RequestFingerprints(KeyedDigests digests) {
+        this.hmac = digests.of(HmacKey.ACCESS_CODE);
     }
 
     String of(ComplaintRegistration r) {
@@ -38,11 +27,6 @@ class RequestFingerprints {
                 r.description(), String.valueOf(r.approvalCaseNumber()), String.valueOf(r.incidentDate()),
                 String.valueOf(r.anonymous()), String.valueOf(r.contactName()), String.valueOf(r.contactPhone()),
                 String.valueOf(r.contactEmail()));
-        try {
-            Mac mac = (Mac) prototype.clone();
-            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (CloneNotSupportedException ex) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", ex);
-        }
+        return hmac.hex(canonical);
     }
 }

@@ -5,4 +5,7 @@
  * use {@link org.opensupervision.ladder.StepClock} for the dates and the delegates {@code remindStep} and
  * {@code escalateOverdueStep}.
  */
+@ApplicationModule(allowedDependencies = {"access", "calendar", "notification", "workflow"})
 package org.opensupervision.ladder;
+
+import org.springframework.modulith.ApplicationModule;

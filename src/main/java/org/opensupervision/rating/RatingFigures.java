@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rating figures of a period per department, for the performance evaluation: real ratings and defaulted ones
- * apart, and the rectifications after bad ratings that fell due. The SQL over {@code citizen_rating} stays in this
- * module; the evaluation reads these records.
+ * The rating figures of a period per department: for the performance evaluation, real ratings and defaulted ones
+ * apart, and the rectifications after bad ratings that fell due; for the KPI month, the ratings given or defaulted and
+ * the rectifications that passed their deadline. The SQL over {@code citizen_rating} stays in this module; the
+ * evaluation and the dashboard read these records. The department is the one that handled the case.
  */
 @Component
 @Transactional(readOnly = true)
@@ -29,6 +30,18 @@ public class RatingFigures {
      */
     public record DepartmentRatings(long rated, long ratedSatisfied, long defaulted, long rectificationsDue,
                                     long rectifiedOnTime) {
+    }
+
+    /**
+     * One department's ratings in a period as the KPI month counts them: given or defaulted, voided ones left out.
+     *
+     * @param ratings   rounds rated or defaulted in the period
+     * @param satisfied of those, level 3 or more
+     * @param bad       of those, level 2 or less
+     */
+    public record KpiRatings(long ratings, long satisfied, long bad) {
+
+        public static final KpiRatings NONE = new KpiRatings(0, 0, 0);
     }
 
     private final JdbcTemplate jdbc;
@@ -64,5 +77,37 @@ public class RatingFigures {
         Map<String, DepartmentRatings> result = new HashMap<>();
         rows.forEach((d, r) -> result.put(d, new DepartmentRatings(r[0], r[1], r[2], r[3], r[4])));
         return result;
+    }
+
+    /**
+     * Per department: the ratings given or defaulted in {@code [from, to)}, satisfied and bad (read from the index
+     * {@code ix_citizen_rating_rated} alone).
+     */
+    public Map<String, KpiRatings> kpiRatings(Instant from, Instant to) {
+        Map<String, KpiRatings> rows = new HashMap<>();
+        jdbc.query("""
+                select department_code as d, count(*) as ratings,
+                       sum(case when level >= 3 then 1 else 0 end) as satisfied,
+                       sum(case when level <= 2 then 1 else 0 end) as bad
+                from citizen_rating
+                where rated_at >= ? and rated_at < ? and status in ('RATED', 'DEFAULTED')
+                and department_code is not null
+                group by department_code""", rs -> {
+            rows.put(rs.getString("d"), new KpiRatings(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        }, Timestamp.from(from), Timestamp.from(to));
+        return rows;
+    }
+
+    /** Per department: bad-rating rectifications that passed their deadline in {@code [from, to)} (a breach). */
+    public Map<String, Long> rectificationBreaches(Instant from, Instant to) {
+        Map<String, Long> rows = new HashMap<>();
+        jdbc.query("""
+                select department_code as d, count(*) as n from citizen_rating
+                where rectification_overdue_at >= ? and rectification_overdue_at < ?
+                and department_code is not null
+                group by department_code""", rs -> {
+            rows.put(rs.getString("d"), rs.getLong("n"));
+        }, Timestamp.from(from), Timestamp.from(to));
+        return rows;
     }
 }

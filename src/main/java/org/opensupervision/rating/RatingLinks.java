@@ -1,33 +1,53 @@
 package org.opensupervision.rating;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.text.ParseException;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Date;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
+import org.opensupervision.secrets.HmacKey;
+import org.opensupervision.secrets.KeyedDigest;
+import org.opensupervision.secrets.KeyedDigests;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed rating links: {@code trackingNumber.round.expiresEpochSecond.signature}. Nothing is stored for a link; it is
- * single-use because a round takes one rating only, and it expires with the round.
+ * Signed rating links: a compact JWS (HS256 under {@code supervision.rating.link-secret}) whose claims are the tracking
+ * number ({@code sub}), the round ({@code round}) and the round's deadline ({@code exp}). Nothing is stored for a link;
+ * it is single-use because a round takes one rating only, and it expires with the round. A token that is not a JWS, is
+ * signed with another key or algorithm, or lacks a claim is no link at all.
  */
 @Component
 class RatingLinks {
 
-    private final SecretKeySpec key;
+    static final String ROUND = "round";
 
-    RatingLinks(RatingProperties properties) {
-        this.key = new SecretKeySpec(properties.linkSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    private final JWSSigner signer;
+    private final JWSVerifier verifier;
+
+    RatingLinks(KeyedDigests digests) {
+        KeyedDigest key = digests.of(HmacKey.RATING_LINK);
+        this.signer = key.jwsSigner();
+        this.verifier = key.jwsVerifier();
     }
 
     String tokenFor(String trackingNumber, int round, Instant expiresAt) {
-        String payload = trackingNumber + "." + round + "." + expiresAt.getEpochSecond();
-        return payload + "." + sign(payload);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(trackingNumber).claim(ROUND, round)
+                .expirationTime(Date.from(expiresAt)).build();
+        SignedJWT jws = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jws.sign(signer);
+        } catch (JOSEException ex) {
+            throw new IllegalStateException("Cannot sign a rating link", ex);
+        }
+        return jws.serialize();
     }
 
     /** The link's tracking number and round, if its signature is right (expiry is checked by the caller). */
@@ -35,31 +55,21 @@ class RatingLinks {
         if (token == null) {
             return Optional.empty();
         }
-        String[] parts = token.split("\\.");
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        String payload = parts[0] + "." + parts[1] + "." + parts[2];
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
-                parts[3].getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(new Link(parts[0], Integer.parseInt(parts[1]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[2]))));
-        } catch (NumberFormatException ex) {
+            SignedJWT jws = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jws.getHeader().getAlgorithm()) || !jws.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jws.getJWTClaimsSet();
+            Long round = claims.getLongClaim(ROUND);
+            Date expires = claims.getExpirationTime();
+            if (claims.getSubject() == null || round == null || expires == null
+                    || round < 1 || round > Integer.MAX_VALUE) {
+                return Optional.empty();
+            }
+            return Optional.of(new Link(claims.getSubject(), round.intValue(), expires.toInstant()));
+        } catch (ParseException | JOSEException | IllegalStateException ex) {
             return Optional.empty();
-        }
-    }
-
-    private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
         }
     }
 

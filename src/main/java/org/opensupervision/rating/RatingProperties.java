@@ -5,21 +5,17 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The rating rules.
+ * The rating rules. The key of the rating links, {@code supervision.rating.link-secret}, is read with the other HMAC
+ * keys ({@code secrets.KeyedDigests}).
  *
  * @param daysToRate calendar days the complainant has to rate before the case counts as 基本满意 (default 7)
  * @param rectificationWorkingDays working days the department has to rectify after a bad rating (default 15)
- * @param linkSecret key that signs the rating links
  * @param questions the questionnaire shown with the five levels
  */
 @ConfigurationProperties("supervision.rating")
-public record RatingProperties(int daysToRate, int rectificationWorkingDays, String linkSecret,
-                               List<Question> questions) {
+public record RatingProperties(int daysToRate, int rectificationWorkingDays, List<Question> questions) {
 
     public RatingProperties {
-        if (linkSecret == null || linkSecret.length() < 16) {
-            throw new IllegalStateException("supervision.rating.link-secret must have at least 16 characters");
-        }
         questions = questions == null ? List.of() : List.copyOf(questions);
     }
 

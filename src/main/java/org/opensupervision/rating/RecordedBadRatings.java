@@ -24,9 +24,10 @@ class RecordedBadRatings implements BadRatings {
 
     @Override
     public long countSince(String departmentCode, Instant since) {
-        Long count = jdbc.queryForObject("select count(*) from citizen_rating r join complaint c "
-                + "on c.tracking_number = r.tracking_number where c.handling_department_code = ? and r.rated_at >= ? "
-                + "and " + BAD, Long.class, departmentCode, Timestamp.from(since));
+        // The rating's own copy of the handling department (set when the round opens, backfilled by V5): no join
+        // over the complaint module's table.
+        Long count = jdbc.queryForObject("select count(*) from citizen_rating r where r.department_code = ? "
+                + "and r.rated_at >= ? and " + BAD, Long.class, departmentCode, Timestamp.from(since));
         return count == null ? 0 : count;
     }
 

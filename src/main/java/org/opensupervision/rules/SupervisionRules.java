@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.complaint.BreachKind;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
 import org.slf4j.Logger;
@@ -143,9 +143,9 @@ public class SupervisionRules {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requestCheck(String trackingNumber, RuleTrigger trigger) {
-        Complaint complaint = complaints.find(trackingNumber)
+        ComplaintFacts complaint = complaints.find(trackingNumber)
                 .orElseThrow(() -> new IllegalArgumentException("No complaint " + trackingNumber));
-        requestCheck(trackingNumber, complaint.getHandlingDepartmentCode(), complaint.getCategory().name(), trigger);
+        requestCheck(trackingNumber, complaint.handlingDepartmentCode(), complaint.category().name(), trigger);
     }
 
     /** The rule decisions taken on a case, oldest first. */

@@ -61,9 +61,9 @@ class SecretSettings implements EnvironmentPostProcessor, Ordered {
     /** The secrets that are shipped defaults or too short, in the order an operator would set them. */
     static List<WeakSecret> weakSecrets(ConfigurableEnvironment environment) {
         List<WeakSecret> weak = new ArrayList<>();
-        text(environment, "supervision.audit.chain-key", "SUPERVISION_AUDIT_CHAIN_KEY", weak);
-        text(environment, "supervision.rating.link-secret", "SUPERVISION_RATING_LINK_SECRET", weak);
-        text(environment, "supervision.intake.access-code-secret", "SUPERVISION_ACCESS_CODE_SECRET", weak);
+        for (HmacKey key : HmacKey.values()) {
+            text(environment, key.property(), key.environmentVariable(), weak);
+        }
         // Only with the keycloak profile: the secret of the client the application logs in with.
         if (environment.containsProperty("supervision.keycloak.client-secret")) {
             text(environment, "supervision.keycloak.client-secret", "KEYCLOAK_CLIENT_SECRET", weak);

@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.opensupervision.audit.AuditRecord;
 import org.opensupervision.audit.AuditSource;
 import org.opensupervision.audit.AuditTrail;
+import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.calendar.WorkingDayCalendar;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.rules.BadRatings;
 import org.opensupervision.rules.RuleTrigger;
@@ -43,11 +45,14 @@ public class SpotChecks {
     private final SpotCheckProperties properties;
     private final WorkingDayCalendar calendar;
     private final AuditTrail audit;
+    private final DeadlineDisplay display;
     private final Clock clock;
 
     SpotChecks(SpotCheckRoundRepository rounds, SpotCheckSampleRepository samples, ComplaintRecords complaints,
                BadRatings badRatings, SupervisionRules rules, DepartmentDirectory departments,
-               SpotCheckProperties properties, WorkingDayCalendar calendar, AuditTrail audit, Clock clock) {
+               SpotCheckProperties properties, WorkingDayCalendar calendar, AuditTrail audit, DeadlineDisplay display,
+               Clock clock) {
+        this.display = display;
         this.rounds = rounds;
         this.samples = samples;
         this.complaints = complaints;
@@ -67,13 +72,13 @@ public class SpotChecks {
     public SpotCheckRound drawRound(String processInstanceId) {
         Instant periodEnd = clock.instant().atZone(calendar.zone()).truncatedTo(ChronoUnit.DAYS).toInstant();
         Instant periodStart = periodEnd.minus(properties.period());
-        Map<String, Complaint> closed = new LinkedHashMap<>();
+        Map<String, ComplaintFacts> closed = new LinkedHashMap<>();
         List<SpotCheckCandidate> candidates = new ArrayList<>();
-        for (Complaint c : complaints.closedBetween(periodStart, periodEnd)) {
-            closed.put(c.getTrackingNumber(), c);
-            candidates.add(new SpotCheckCandidate(c.getTrackingNumber(), c.getHandlingDepartmentCode(),
-                    c.getFirstFeedbackBreachedAt() != null || c.getHandlingBreachedAt() != null,
-                    badRatings.ratedBadly(c.getTrackingNumber())));
+        for (ComplaintFacts c : complaints.closedBetween(periodStart, periodEnd)) {
+            closed.put(c.trackingNumber(), c);
+            candidates.add(new SpotCheckCandidate(c.trackingNumber(), c.handlingDepartmentCode(),
+                    c.firstFeedbackBreachedAt() != null || c.handlingBreachedAt() != null,
+                    badRatings.ratedBadly(c.trackingNumber())));
         }
         long seed = properties.seed() != null ? properties.seed() : SEEDS.nextLong();
         List<SpotCheckCandidate> drawn = new SpotCheckSampler(properties).draw(candidates, seed);
@@ -89,7 +94,7 @@ public class SpotChecks {
         }
         for (SpotCheckCandidate c : drawn) {
             SpotCheckSample sample = samples.save(new SpotCheckSample(round.getId(), c,
-                    closed.get(c.trackingNumber()).getCategory().name(),
+                    closed.get(c.trackingNumber()).category().name(),
                     c.weight(properties.breachWeight(), properties.badRatingWeight())));
             Map<String, Object> detail = facts(sample);
             detail.put("weight", sample.getWeight());
@@ -111,6 +116,18 @@ public class SpotChecks {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public SpotCheckSample sample(Long sampleId) {
         return samples.findById(sampleId).orElseThrow(() -> new IllegalArgumentException("No sample " + sampleId));
+    }
+
+    /** The sampled case as one check's forms show it, and the department that would rectify a discrepancy. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public SampledCase sampledCase(Long sampleId) {
+        SpotCheckSample sample = sample(sampleId);
+        ComplaintFacts complaint = complaints.find(sample.getTrackingNumber())
+                .orElseThrow(() -> new IllegalStateException("No complaint " + sample.getTrackingNumber()));
+        Department department = departments.get(sample.getDepartmentCode());
+        return new SampledCase(sample.getTrackingNumber(), department.bilingualName(), complaint.title(),
+                complaint.category().bilingualLabel(), display.format(complaint.closedAt()), complaint.replyText(),
+                department.handlingGroup(), department.notificationAddress());
     }
 
     /** The inspector's offline check. */

@@ -3,8 +3,9 @@ package org.opensupervision.tracking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.rating.CitizenRating;
 import org.opensupervision.rating.CitizenRatings;
@@ -35,54 +36,93 @@ class CitizenTimeline {
     record OpenRating(int round, Instant dueAt, List<RatingProperties.Question> questions) {
     }
 
-    /** The whole answer of the public tracking API. */
-    record View(String trackingNumber, String status, List<Stage> stages, OpenRating rating) {
+    /**
+     * Where the case stands and what comes next, in one line: the state ({@code track.now.<state>} in the messages),
+     * the department that holds it and the date the next step is due, if any.
+     */
+    record Now(String state, String department, Instant nextDueAt) {
     }
 
-    View of(Complaint c) {
+    /** The whole answer of the public tracking API. */
+    record View(String trackingNumber, String status, List<Stage> stages, OpenRating rating, Now now) {
+    }
+
+    /** The view with department names in both languages (the JSON API). */
+    View of(ComplaintFacts c) {
+        return of(c, null);
+    }
+
+    /** The view with department names in the page's language ({@code null}: both). */
+    View of(ComplaintFacts c, Locale locale) {
         List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage("SUBMITTED", c.getSubmittedAt(), name(c.getDepartmentCode()), null, null, null));
-        if (c.getRoutedAt() != null) {
-            stages.add(new Stage("ROUTED", c.getRoutedAt(), name(c.getHandlingDepartmentCode()), null, null, null));
+        stages.add(new Stage("SUBMITTED", c.submittedAt(), name(c.departmentCode(), locale), null, null, null));
+        if (c.routedAt() != null) {
+            stages.add(new Stage("ROUTED", c.routedAt(), name(c.handlingDepartmentCode(), locale), null, null, null));
         }
-        if (c.getFirstFeedbackAt() != null) {
-            stages.add(new Stage("FIRST_FEEDBACK", c.getFirstFeedbackAt(), null, c.getFirstFeedbackText(),
-                    !c.getFirstFeedbackAt().isAfter(c.getFirstFeedbackDueAt()), c.getFirstFeedbackDueAt()));
+        if (c.firstFeedbackAt() != null) {
+            stages.add(new Stage("FIRST_FEEDBACK", c.firstFeedbackAt(), null, c.firstFeedbackText(),
+                    !c.firstFeedbackAt().isAfter(c.firstFeedbackDueAt()), c.firstFeedbackDueAt()));
         }
-        if (c.getHandlingStartedAt() != null) {
-            stages.add(new Stage("HANDLING", c.getHandlingStartedAt(), null, null, null, c.getHandlingDueAt()));
+        if (c.handlingStartedAt() != null) {
+            stages.add(new Stage("HANDLING", c.handlingStartedAt(), null, null, null, c.handlingDueAt()));
         }
-        if (c.getExtensionDecidedAt() != null && Boolean.TRUE.equals(c.getExtensionApproved())) {
-            stages.add(new Stage("EXTENDED", c.getExtensionDecidedAt(), null, null, null, c.getHandlingDueAt()));
+        if (c.extensionDecidedAt() != null && Boolean.TRUE.equals(c.extensionApproved())) {
+            stages.add(new Stage("EXTENDED", c.extensionDecidedAt(), null, null, null, c.handlingDueAt()));
         }
-        if (c.getClosedAt() != null) {
-            stages.add(new Stage("REPLIED", c.getClosedAt(), name(c.getHandlingDepartmentCode()), c.getReplyText(),
+        if (c.closedAt() != null) {
+            stages.add(new Stage("REPLIED", c.closedAt(), name(c.handlingDepartmentCode(), locale), c.replyText(),
                     null, null));
-            stages.add(new Stage("CLOSED", c.getClosedAt(), null, null, null, null));
+            stages.add(new Stage("CLOSED", c.closedAt(), null, null, null, null));
         }
-        if (c.getRejectedAt() != null) {
-            stages.add(new Stage("REJECTED", c.getRejectedAt(), null, c.getRejectionReason(), null, null));
+        if (c.rejectedAt() != null) {
+            stages.add(new Stage("REJECTED", c.rejectedAt(), null, c.rejectionReason(), null, null));
         }
-        for (CitizenRating r : ratings.ratingsOf(c.getTrackingNumber())) {
+        for (CitizenRating r : ratings.ratingsOf(c.trackingNumber())) {
             if (r.getStatus() == RatingStatus.RATED || r.getStatus() == RatingStatus.DEFAULTED) {
                 stages.add(new Stage(r.getStatus() == RatingStatus.DEFAULTED ? "RATED_BY_DEFAULT" : "RATED",
-                        r.getRatedAt(), null, r.getLevel().label(), null, null));
+                        r.getRatedAt(), null, level(r.getLevel().label(), locale), null, null));
             }
             if (r.getRectifiedAt() != null) {
-                stages.add(new Stage("RECTIFIED", r.getRectifiedAt(), name(c.getHandlingDepartmentCode()),
+                stages.add(new Stage("RECTIFIED", r.getRectifiedAt(), name(c.handlingDepartmentCode(), locale),
                         r.getRectificationText(), null, null));
             }
             if (r.getStatus() == RatingStatus.VOIDED) {
                 stages.add(new Stage("RATING_VOIDED", r.getAppealDecidedAt(), null, null, null, null));
             }
         }
-        OpenRating open = ratings.openRound(c.getTrackingNumber())
+        OpenRating open = ratings.openRound(c.trackingNumber())
                 .map(r -> new OpenRating(r.getRound(), r.getDueAt(), ratings.questions())).orElse(null);
-        return new View(c.getTrackingNumber(), c.getStatus().name(), stages, open);
+        return new View(c.trackingNumber(), c.status().name(), stages, open, now(c, open, locale));
+    }
+
+    private Now now(ComplaintFacts c, OpenRating open, Locale locale) {
+        String holder = name(c.handlingDepartmentCode() == null ? c.departmentCode()
+                : c.handlingDepartmentCode(), locale);
+        return switch (c.status()) {
+            case SUBMITTED -> new Now("SUBMITTED", holder, c.firstFeedbackDueAt());
+            case AWAITING_FIRST_FEEDBACK -> new Now("AWAITING_FIRST_FEEDBACK", holder, c.firstFeedbackDueAt());
+            case IN_HANDLING -> new Now("IN_HANDLING", holder, c.handlingDueAt());
+            case UNDER_REVIEW -> new Now("UNDER_REVIEW", holder, null);
+            case CLOSED -> open != null ? new Now("TO_RATE", holder, open.dueAt()) : new Now("CLOSED", holder, null);
+            case REJECTED -> new Now("REJECTED", holder, null);
+        };
+    }
+
+    /** A "中文 / English" label in the page's language ({@code null}: both). */
+    private static String level(String bilingual, Locale locale) {
+        int slash = bilingual.indexOf(" / ");
+        if (locale == null || slash < 0) {
+            return bilingual;
+        }
+        return "en".equals(locale.getLanguage()) ? bilingual.substring(slash + 3) : bilingual.substring(0, slash);
     }
 
     private String name(String departmentCode) {
-        return departmentCode == null ? null : departments.find(departmentCode).map(d -> d.bilingualName())
-                .orElse(departmentCode);
+        return name(departmentCode, null);
+    }
+
+    private String name(String departmentCode, Locale locale) {
+        return departmentCode == null ? null : departments.find(departmentCode)
+                .map(d -> locale == null ? d.bilingualName() : d.name(locale)).orElse(departmentCode);
     }
 }

@@ -2,7 +2,7 @@ package org.opensupervision.tracking;
 
 import java.util.Optional;
 
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.intake.AccessCodes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +37,7 @@ public class PublicTracking {
         }
 
         /** The complainant's own case. */
-        record Found(Complaint complaint) implements Lookup {
+        record Found(ComplaintFacts complaint) implements Lookup {
         }
     }
 
@@ -47,7 +47,7 @@ public class PublicTracking {
         if (throttle.blocked(number, clientAddress)) {
             return new Lookup.Throttled(throttle.retryAfterSeconds());
         }
-        Optional<Complaint> complaint = records.find(number);
+        Optional<ComplaintFacts> complaint = records.find(number);
         // The code is checked even for an unknown number, so both answers take the same time.
         boolean codeMatches = accessCodes.matches(number, accessCode);
         if (complaint.isEmpty() || !codeMatches) {

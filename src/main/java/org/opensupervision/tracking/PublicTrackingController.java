@@ -60,7 +60,7 @@ class PublicTrackingController {
                            @RequestBody RatingSubmission submission, HttpServletRequest request, Locale locale) {
         return withCase(trackingNumber, accessCode, request, locale, found -> {
             try {
-                ratings.submitAsComplainant(found.complaint().getTrackingNumber(), submission);
+                ratings.submitAsComplainant(found.complaint().trackingNumber(), submission);
                 return ResponseEntity.noContent().build();
             } catch (RatingRejectedException ex) {
                 return RatingProblems.answer(ex, problems, locale);

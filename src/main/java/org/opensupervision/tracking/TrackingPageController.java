@@ -7,6 +7,7 @@ import org.opensupervision.rating.CitizenRatings;
 import org.opensupervision.rating.RatingProperties;
 import org.opensupervision.rating.RatingRejectedException;
 import org.opensupervision.rating.RatingSubmission;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +51,7 @@ class TrackingPageController {
         PublicTracking.Lookup lookup = tracking.lookup(trackingNumber, accessCode, request.getRemoteAddr());
         if (lookup instanceof PublicTracking.Lookup.Found found) {
             try {
-                ratings.submitAsComplainant(found.complaint().getTrackingNumber(), submission(form));
+                ratings.submitAsComplainant(found.complaint().trackingNumber(), submission(form));
                 model.addAttribute("rated", true);
             } catch (RatingRejectedException ex) {
                 model.addAttribute("ratingError", ex.reason().name());
@@ -83,7 +84,7 @@ class TrackingPageController {
 
     private String show(PublicTracking.Lookup lookup, String accessCode, Model model) {
         if (lookup instanceof PublicTracking.Lookup.Found found) {
-            model.addAttribute("view", timeline.of(found.complaint()));
+            model.addAttribute("view", timeline.of(found.complaint(), LocaleContextHolder.getLocale()));
             model.addAttribute("accessCode", accessCode);
         } else {
             model.addAttribute("failure", lookup instanceof PublicTracking.Lookup.Throttled ? "throttled" : "notFound");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -84,5 +87,34 @@ class FormFieldsTest {
                 + "{\"type\":\"textfield\",\"key\":\"contact.phone\"},"
                 + "{\"type\":\"textfield\",\"key\":\"shown\",\"readonly\":true}]}").getBytes());
         assertThat(List.copyOf(nested.writableKeys())).containsExactly("address", "contact");
+    }
+
+    @Test
+    void theRedirectPicksTheDepartmentFromTheDirectorysListAndAnythingElseIsRefused() throws IOException {
+        FormFields triage = form("complaintTriage");
+        List<String> directory = new ArrayList<>();
+        try (InputStream in = FormFieldsTest.class.getResourceAsStream("/reference/departments.yml")) {
+            Map<String, List<Map<String, Object>>> yaml = new org.yaml.snakeyaml.Yaml().load(in);
+            yaml.get("departments").forEach(d -> directory.add((String) d.get("code")));
+        }
+        assertThat(triage.check(Var.REDIRECT_DEPARTMENT_CODE, "GD-AMR")).isNull();
+        assertThat(triage.check(Var.REDIRECT_DEPARTMENT_CODE, "GD-XYZ")).isNotNull();
+        for (String code : directory) {
+            assertThat(triage.check(Var.REDIRECT_DEPARTMENT_CODE, code)).as(code).isNull();
+        }
+        assertThat(form("evaluationReview").check("correctionDepartmentCode", "GD-XYZ")).isNotNull();
+    }
+
+    @Test
+    void formsSpeakChineseOnlyAndCallTheNumber受理编号() throws IOException {
+        Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form");
+        for (Resource resource : forms) {
+            try (InputStream in = resource.getInputStream()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).as(resource.getFilename()).doesNotContain("Tracking number", "跟踪号", "查询号",
+                        "投诉编号", " / Open", "\"label\": \"投诉概要");
+                assertThat(text).as(resource.getFilename()).contains("认领");
+            }
+        }
     }
 }

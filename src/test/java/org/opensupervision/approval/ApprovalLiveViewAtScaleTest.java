@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.handling.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +21,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * What the live view and the list read in the forms written for a province's volume (docs/benchmarks.md): the open
  * cases by stage kept by the intake instead of counted, and the overdue list read from the undecided cases' index.
- * Items of GD-EE, in December 2026, which no other test uses.
+ * Items of GD-EE, in December 2026, which it owns ({@link OwnsPeriod}).
  */
+@OwnsPeriod(value = "2026-12", departments = "GD-EE", cases = Cases.APPROVAL,
+        because = "reads the live view and the overdue list of the department")
 class ApprovalLiveViewAtScaleTest extends IntegrationTest {
 
     /** 排污许可证变更: promised 10, statutory 20, acceptance 3, delivery 5 working days, stops at most 30, online. */

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.handling.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -29,8 +31,10 @@ import org.springframework.test.web.servlet.MvcResult;
  * The staff pages of approval-case supervision, for each role: the live view (read live at each request, refreshed
  * by a same-origin script), the case list, the case page with its timeline and the contest of a card, and the
  * catalogue with its CSV upload. Scoped as the API: outside the reader's departments a page is a 404. Runs on the
- * items of GD-HRSS in December 2026, which no other test uses.
+ * items of GD-HRSS in December 2026, which it owns ({@link OwnsPeriod}).
  */
+@OwnsPeriod(value = "2026-12", departments = "GD-HRSS", cases = Cases.APPROVAL,
+        because = "reads the live view and lists of the department")
 class ApprovalPagesTest extends IntegrationTest {
 
     /** 人力资源服务许可: promised 10, statutory 20 working days, online. */

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.audit.AuditEntry;
 import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.handling.CaseDriver;
@@ -33,8 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Approval-case supervision end to end over the real API: clocks across the National Day holiday and its make-up
  * Saturday (10 October 2026), clock stops, yellow then red cards from the watch, irregular closures, late events,
- * and a batch with every kind of bad event. Runs in October 2026, a month no other test uses.
+ * and a batch with every kind of bad event. Runs in October 2026, whose approval cases it owns ({@link OwnsPeriod}).
  */
+@OwnsPeriod(value = "2026-10", cases = Cases.APPROVAL, because = "counts the cards and closures of the month")
 class ApprovalSupervisionTest extends IntegrationTest {
 
     /** 营业执照变更登记: promised 5, statutory 15 working days, acceptance 2, delivery 3, stops at most 10, online. */

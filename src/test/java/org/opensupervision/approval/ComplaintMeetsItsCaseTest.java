@@ -21,7 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The complaint meets its case: a complaint naming an approval case number shows that case (stage, limits, cards,
  * link) on the staff complaint page, in the complaint API and in the forms of triage, first feedback and the office's
- * review, whichever of the two arrived first, and only to readers who may see the case. December 2026, GD-HRSS.
+ * review, whichever of the two arrived first, and only to readers who may see the case. November 2026, GD-HRSS (whose
+ * December approval cases {@link ApprovalPagesTest} owns).
  */
 class ComplaintMeetsItsCaseTest extends IntegrationTest {
 
@@ -38,9 +39,9 @@ class ComplaintMeetsItsCaseTest extends IntegrationTest {
     ApprovalEvents events;
 
     @BeforeEach
-    void inDecember() {
+    void inNovember() {
         events = new ApprovalEvents(mvc);
-        CaseDriver.moveClockTo(Instant.parse("2026-12-09T02:00:00Z"));
+        CaseDriver.moveClockTo(Instant.parse("2026-11-18T02:00:00Z"));
     }
 
     @Test
@@ -81,7 +82,7 @@ class ComplaintMeetsItsCaseTest extends IntegrationTest {
     @Test
     void aReaderWhoMayNotSeeTheCaseReadsTheComplaintWithoutIt() throws Exception {
         String caseId = ApprovalEvents.newCaseId("OTHER");
-        events.with(caseId, "GD-AMR-005", "SUBMITTED", "2026-12-08T09:00:00+08:00").send("GD-AMR");
+        events.with(caseId, "GD-AMR-005", "SUBMITTED", "2026-11-17T09:00:00+08:00").send("GD-AMR");
         String trackingNumber = complaintAbout(caseId);
 
         mvc.perform(get("/api/complaints/" + trackingNumber).with(httpBasic("handler-gd-hrss", "handler-gd-hrss")))
@@ -129,8 +130,8 @@ class ComplaintMeetsItsCaseTest extends IntegrationTest {
     }
 
     private void decidedBeforeAcceptance(String caseId) throws Exception {
-        events.with(caseId, PERMIT, "SUBMITTED", "2026-12-08T09:00:00+08:00");
-        events.add(caseId, PERMIT, "DECIDED", "2026-12-08T15:00:00+08:00", "ONLINE").put("decision", "APPROVED");
+        events.with(caseId, PERMIT, "SUBMITTED", "2026-11-17T09:00:00+08:00");
+        events.add(caseId, PERMIT, "DECIDED", "2026-11-17T15:00:00+08:00", "ONLINE").put("decision", "APPROVED");
         assertThat(events.send("GD-HRSS").get("accepted").asInt()).isEqualTo(2);
     }
 

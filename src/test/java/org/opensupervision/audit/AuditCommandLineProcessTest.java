@@ -24,6 +24,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensupervision.SupervisionApplication;
+import org.opensupervision.secrets.HmacKey;
+import org.opensupervision.secrets.KeyedDigests;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -73,7 +75,7 @@ class AuditCommandLineProcessTest {
         appendEntries(intactDb, trail, "TS20260302-BBBBBB", 2);
         String secondOfA = trail.entriesOf("TS20260302-AAAAAA").get(1).hash();
         Path anchorDirectory = workspace.resolve("anchors");
-        new AuditAnchors(new JdbcTemplate(intactDb), Clock.systemUTC(), properties(), anchorDirectory.toString())
+        new AuditAnchors(new JdbcTemplate(intactDb), Clock.systemUTC(), digests(), anchorDirectory.toString())
                 .write(anchorDirectory);
 
         // The same database, then tampered with by a superuser who drops the triggers: an actor rewritten in one
@@ -133,11 +135,15 @@ class AuditCommandLineProcessTest {
     }
 
     static AuditProperties properties() {
-        return new AuditProperties(Period.ofYears(10), CHAIN_KEY, Set.of(), "P180D", "01:00+0800", "05:00+0800");
+        return new AuditProperties(Period.ofYears(10), Set.of(), "P180D", "01:00+0800", "05:00+0800");
+    }
+
+    static KeyedDigests digests() {
+        return KeyedDigests.withSecrets(Map.of(HmacKey.AUDIT_CHAIN, CHAIN_KEY));
     }
 
     static AuditTrail trail(DataSource db) {
-        return new AuditTrail(db, properties(), Clock.systemUTC(),
+        return new AuditTrail(db, properties(), digests(), Clock.systemUTC(),
                 new DefaultListableBeanFactory().getBeanProvider(EntityManagerFactory.class));
     }
 

@@ -76,8 +76,8 @@ class CaseTimelineTest extends IntegrationTest {
     void thePrintablePageAndTheDossierHoldTheWholeCaseWithoutContactData() throws Exception {
         String tn = triagedBySupervisor();
 
-        String page = body("/staff/complaints/{tn}/timeline", tn);
-        assertThat(page).contains("案件时间线", tn, "审计链完整", "分办审核 Triage");
+        String page = body("/staff/complaints/{tn}/timeline?view=raw", tn);
+        assertThat(page).contains("案件时间线", tn, "审计链完整", "分办审核 Triage", "TASK_COMPLETED");
 
         String dossier = mvc.perform(get("/api/complaints/{tn}/dossier", tn).with(httpBasic("supervisor",
                         "supervisor")))
@@ -91,6 +91,25 @@ class CaseTimelineTest extends IntegrationTest {
         assertThat(node.has("ratings")).isTrue();
         assertThat(node.has("timeline")).isTrue();
         assertThat(dossier).doesNotContain("timeline.person", "张三", "13800138000");
+    }
+
+    @Test
+    void thePageTellsTheCaseInWordsWithNamesAndBeijingTimeAndTheRawTrailOneClickAway() throws Exception {
+        String tn = triagedBySupervisor();
+
+        String page = body("/staff/complaints/{tn}/timeline", tn);
+        assertThat(page).contains("案件经过", "时间（北京时间）", "投诉已登记，开始办理", "已分派至省教育厅",
+                "效能监督机构已完成分办审核", "省教育厅待首次反馈（期限 2026-03-03 09:00）", "督查专员", "交由 省教育厅",
+                "2026-03-02 09:00", "view=raw", "原始审计记录");
+        // No group or user ids, no raw kinds or JSON in the words.
+        assertThat(page).doesNotContain("TASK_COMPLETED", "dept-gd-edu", ">supervisor<", "{&quot;");
+
+        String english = body("/staff/complaints/{tn}/timeline?lang=en", tn);
+        assertThat(english).contains("The supervision office triaged the case",
+                "First feedback due from Department of Education (2026-03-03 09:00)", "Raw audit trail");
+
+        String raw = body("/staff/complaints/{tn}/timeline?view=raw", tn);
+        assertThat(raw).contains("TASK_COMPLETED", "分办审核 Triage", "supervisor", "dept-gd-edu");
     }
 
     @Test

@@ -156,7 +156,7 @@ class CalendarFileParserTest {
         assertThatThrownBy(() -> parse("2026.yml", VALID_2026 + "year: 2027\n"))
                 .isInstanceOf(InvalidCalendarDataException.class)
                 .hasMessageStartingWith("Calendar file 2026.yml is not valid YAML")
-                .hasMessageContaining("duplicate key year");
+                .hasMessageContaining("Duplicate field 'year'");
     }
 
     @Test
@@ -169,5 +169,33 @@ class CalendarFileParserTest {
     void aFileWithoutHolidaysIsRejected() {
         assertThatThrownBy(() -> parse("2026.yml", "year: 2026\nsource: notice\nholidays: []\n"))
                 .hasMessage("Calendar file 2026.yml: 'holidays' is empty; every official notice announces holidays");
+    }
+
+    @Test
+    void everyMalformedFieldIsNamedAtOnce() {
+        String yaml = VALID_2026.replace("en: Spring Festival, from: 2026-02-15, ", "")
+                .replace("source: \"国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)\"", "source: \" \"");
+
+        assertThatThrownBy(() -> parse("2026.yml", yaml))
+                .hasMessage("Calendar file 2026.yml: 'source' must be a non-empty text, was ' '; "
+                        + "holiday #1 (春节) 'en' must be a non-empty text, was missing; "
+                        + "holiday #1 (春节) 'from' must be a date such as 2026-01-01, was missing");
+    }
+
+    @Test
+    void aYearWrittenAsTextIsRejected() {
+        assertThatThrownBy(() -> parse("2026.yml", VALID_2026.replace("year: 2026", "year: \"2026\"")))
+                .hasMessage("Calendar file 2026.yml: 'year' must be a whole number such as 2026, was '2026'");
+        assertThatThrownBy(() -> parse("2026.yml", VALID_2026.replace("year: 2026", "year: [2026]")))
+                .hasMessage("Calendar file 2026.yml: 'year' must be a whole number such as 2026, was a list");
+    }
+
+    @Test
+    void aHolidayDateThatDoesNotExistIsRejectedNamingTheHoliday() {
+        String yaml = VALID_2026.replace("from: 2026-02-15", "from: 2026-02-30");
+
+        assertThatThrownBy(() -> parse("2026.yml", yaml))
+                .hasMessage("Calendar file 2026.yml: holiday #1 'from' '2026-02-30' is not a valid date "
+                        + "(expected yyyy-MM-dd)");
     }
 }

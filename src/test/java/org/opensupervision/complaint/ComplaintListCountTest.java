@@ -39,33 +39,33 @@ class ComplaintListCountTest extends IntegrationTest {
         }
         ComplaintQuery query = new ComplaintQuery(null, null, null, null, null, null, marker);
 
-        ListPage<Complaint> capped = records.search(query, null, Set.of(), PageRequest.of(0, 2, OLDEST_FIRST), 3);
+        ListPage<ComplaintFacts> capped = records.search(query, null, Set.of(), PageRequest.of(0, 2, OLDEST_FIRST), 3);
         assertThat(capped.getContent()).hasSize(2);
         assertThat(capped.isTotalCapped()).isTrue();
         assertThat(capped.getTotalElements()).isEqualTo(3);
         assertThat(capped.hasNext()).isTrue();
 
-        ListPage<Complaint> exact = records.search(query, null, Set.of(), PageRequest.of(0, 2, OLDEST_FIRST), 5);
+        ListPage<ComplaintFacts> exact = records.search(query, null, Set.of(), PageRequest.of(0, 2, OLDEST_FIRST), 5);
         assertThat(exact.isTotalCapped()).isFalse();
         assertThat(exact.getTotalElements()).isEqualTo(5);
         assertThat(exact.getTotalPages()).isEqualTo(3);
 
         // Past the limit, the page still says there is one more page after it.
-        ListPage<Complaint> beyond = records.search(query, null, Set.of(), PageRequest.of(1, 2, OLDEST_FIRST), 1);
-        assertThat(beyond.getContent()).extracting(Complaint::getTitle).containsExactly(marker + " 2", marker + " 3");
+        ListPage<ComplaintFacts> beyond = records.search(query, null, Set.of(), PageRequest.of(1, 2, OLDEST_FIRST), 1);
+        assertThat(beyond.getContent()).extracting(ComplaintFacts::title).containsExactly(marker + " 2", marker + " 3");
         assertThat(beyond.isTotalCapped()).isTrue();
         assertThat(beyond.getTotalElements()).isEqualTo(4);
         assertThat(beyond.hasNext()).isTrue();
         assertThat(beyond.getTotalPages()).isEqualTo(3);
 
         // The last page knows the total without counting, whatever the limit.
-        ListPage<Complaint> last = records.search(query, null, Set.of(), PageRequest.of(2, 2, OLDEST_FIRST), 1);
+        ListPage<ComplaintFacts> last = records.search(query, null, Set.of(), PageRequest.of(2, 2, OLDEST_FIRST), 1);
         assertThat(last.getContent()).hasSize(1);
         assertThat(last.isTotalCapped()).isFalse();
         assertThat(last.getTotalElements()).isEqualTo(5);
         assertThat(last.hasNext()).isFalse();
 
-        ListPage<Complaint> none = records.search(new ComplaintQuery(null, null, null, null, null, null, marker + "X"),
+        ListPage<ComplaintFacts> none = records.search(new ComplaintQuery(null, null, null, null, null, null, marker + "X"),
                 null, Set.of(), PageRequest.of(0, 2, OLDEST_FIRST), 1);
         assertThat(none.isEmpty()).isTrue();
         assertThat(none.getTotalElements()).isZero();

@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
 import org.opensupervision.handling.CaseDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,9 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The department dashboard over real cases: what two new cases of a department change on it, as the engine moves
  * them (the suite shares one database, so the test compares the dashboard before and after).
  */
+@OwnsPeriod(value = "2031-06", because = "reads the dashboard of the month")
 class DepartmentDashboardTest extends IntegrationTest {
 
-    /** Monday 2 June 2031, 09:00 in Shanghai: a month no other test files cases in. */
+    /** Monday 2 June 2031, 09:00 in Shanghai: a month it owns ({@link OwnsPeriod}). */
     static final Instant START = Instant.parse("2031-06-02T01:00:00Z");
 
     @Autowired

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,10 +25,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The KPI month over a known small set of finished cases in April 2019 (a month no other test touches), written
+ * The KPI month over a known small set of finished cases in April 2019 (a month it owns, {@link OwnsPeriod}), written
  * straight into the tables as the bench's data generator does: the figures are those of the rows, department by
  * department, with the month's edges taken in China Standard Time.
  */
+@OwnsPeriod(value = "2019-04", because = "the KPI month over its own rows")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KpiMonthTest extends IntegrationTest {
 

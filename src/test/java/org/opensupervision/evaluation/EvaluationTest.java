@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
 import org.opensupervision.audit.AuditEntry;
 import org.opensupervision.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +42,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The evaluation over hand-made months of 2025 that no other test touches: March (every formula, a department with
+ * The evaluation over hand-made months of 2025 it owns ({@link OwnsPeriod}): March (every formula, a department with
  * no cases), April (ties and the minimum sample), May (corrections before and after publication, then the public
  * column and its downloads), June and the year 2025 (the annual roll-up). Each indicator's right answer is worked out
  * next to its data. The tests run in order: the public column reads the May that the correction test published.
  */
+@OwnsPeriod(value = {"2025-03", "2025-04", "2025-05", "2025-06"}, because = "evaluates these months")
+@OwnsPeriod(value = "2025", departments = "GD-EE", because = "counts GD-EE's year exactly")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvaluationTest extends IntegrationTest {

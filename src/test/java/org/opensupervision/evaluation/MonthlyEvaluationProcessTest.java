@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.ReceivedMail;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
 import org.opensupervision.handling.CaseDriver;
@@ -42,6 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @CoversEveryPathOf(MonthlyEvaluation.KEY)
+@OwnsPeriod(value = "2025-07", departments = "GD-AMR", cases = Cases.COMPLAINTS,
+        because = "corrects GD-AMR's satisfaction of the month from no rating at all")
 class MonthlyEvaluationProcessTest extends IntegrationTest {
 
     @Autowired

@@ -73,7 +73,7 @@ public class CaseDriver {
 
     /** The id of the case's process instance, running or ended. */
     public String processInstanceId(String trackingNumber) {
-        return records.find(trackingNumber).orElseThrow().getProcessInstanceId();
+        return records.find(trackingNumber).orElseThrow().processInstanceId();
     }
 
     public ProcessInstance instance(String trackingNumber) {

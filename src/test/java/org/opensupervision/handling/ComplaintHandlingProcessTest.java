@@ -25,10 +25,10 @@ import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.ReceivedMail;
 import org.opensupervision.complaint.BreachKind;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
-import org.opensupervision.complaint.DeadlineBreach;
+import org.opensupervision.complaint.BreachFacts;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +82,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
 
 
 
-    private Complaint complaint(String trackingNumber) {
+    private ComplaintFacts complaint(String trackingNumber) {
         return records.find(trackingNumber).orElseThrow();
     }
 
@@ -128,10 +128,10 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(firstFeedback.getFollowUpDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(20)));
         assertThat(firstFeedback.getPriority()).isEqualTo(50);
         assertThat(candidateGroups(cases.task(trackingNumber, Activity.TRIAGE))).containsExactly("supervision-office");
-        Complaint complaint = complaint(trackingNumber);
-        assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.AWAITING_FIRST_FEEDBACK);
-        assertThat(complaint.getHandlingDepartmentCode()).isEqualTo("GD-AMR");
-        assertThat(complaint.getRoutedAt()).isEqualTo(MONDAY_MORNING);
+        ComplaintFacts complaint = complaint(trackingNumber);
+        assertThat(complaint.status()).isEqualTo(ComplaintStatus.AWAITING_FIRST_FEEDBACK);
+        assertThat(complaint.handlingDepartmentCode()).isEqualTo("GD-AMR");
+        assertThat(complaint.routedAt()).isEqualTo(MONDAY_MORNING);
     }
 
     @Test
@@ -140,8 +140,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
 
         assertThat(candidateGroups(cases.task(trackingNumber, Activity.FIRST_FEEDBACK))).containsExactly("dept-gd-sdma");
         assertThat(cases.task(trackingNumber, Activity.FIRST_FEEDBACK).getPriority()).isEqualTo(70);
-        assertThat(complaint(trackingNumber).getDepartmentCode()).isEqualTo("GD-AMR");
-        assertThat(complaint(trackingNumber).getHandlingDepartmentCode()).isEqualTo("GD-SDMA");
+        assertThat(complaint(trackingNumber).departmentCode()).isEqualTo("GD-AMR");
+        assertThat(complaint(trackingNumber).handlingDepartmentCode()).isEqualTo("GD-SDMA");
     }
 
     @Test
@@ -164,13 +164,13 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber)).variables()
                 .containsEntry("firstFeedbackDueDisplay", "2026-03-03 09:00 (Asia/Shanghai)")
                 .containsEntry("handlingDueDisplay", "2026-03-23 24:00 (Asia/Shanghai)");
-        assertThat(complaint(trackingNumber).getFirstFeedbackAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(3)));
+        assertThat(complaint(trackingNumber).firstFeedbackAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(3)));
 
         cases.advance(trackingNumber, Duration.ofDays(4));
         reply(trackingNumber, "经核查，证书已于3月5日寄出，快递单号SF1234567890。");
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordReply", "EndEvent_HandlingReplied")
                 .isWaitingAt(Activity.REVIEW_REPLY);
-        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.UNDER_REVIEW);
+        assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.UNDER_REVIEW);
 
         String processInstanceId = cases.processInstanceId(trackingNumber);
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
@@ -180,11 +180,11 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(ended).isNull();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("EndEvent_ComplaintClosed").count()).isEqualTo(1);
-        Complaint closed = complaint(trackingNumber);
-        assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
-        assertThat(closed.getClosedAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(3)));
-        assertThat(closed.isOverdue(closed.getClosedAt())).isFalse();
-        assertThat(records.breachesOf(closed)).isEmpty();
+        ComplaintFacts closed = complaint(trackingNumber);
+        assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(closed.closedAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofDays(4)).plus(Duration.ofHours(3)));
+        assertThat(closed.isOverdue(closed.closedAt())).isFalse();
+        assertThat(records.breachesOf(trackingNumber)).isEmpty();
         assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.body().contains("SF1234567890")).singleElement()
                 .satisfies(m -> {
                     assertThat(m.subject()).contains("投诉答复");
@@ -212,17 +212,17 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(firstFeedbackTimers(trackingNumber)).extracting(Job::getId, Job::getDuedate)
                 .containsExactlyInAnyOrderElementsOf(timersBefore.stream()
                         .map(j -> org.assertj.core.groups.Tuple.tuple(j.getId(), j.getDuedate())).toList());
-        Complaint complaint = complaint(trackingNumber);
-        assertThat(complaint.getDepartmentCode()).isEqualTo("GD-AMR");
-        assertThat(complaint.getHandlingDepartmentCode()).isEqualTo("GD-HRSS");
-        assertThat(complaint.getRedirectCount()).isEqualTo(1);
+        ComplaintFacts complaint = complaint(trackingNumber);
+        assertThat(complaint.departmentCode()).isEqualTo("GD-AMR");
+        assertThat(complaint.handlingDepartmentCode()).isEqualTo("GD-HRSS");
+        assertThat(complaint.redirectCount()).isEqualTo(1);
 
         // 24 hours after submission, not after the redirect: the breach is held against the new department.
         cases.advanceTo(trackingNumber, MONDAY_MORNING.plus(Duration.ofHours(24)));
-        assertThat(records.breachesOf(complaint(trackingNumber))).singleElement().satisfies(b -> {
-            assertThat(b.getKind()).isEqualTo(BreachKind.FIRST_FEEDBACK);
-            assertThat(b.getDepartmentCode()).isEqualTo("GD-HRSS");
-            assertThat(b.getDueAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
+        assertThat(records.breachesOf(trackingNumber)).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(BreachKind.FIRST_FEEDBACK);
+            assertThat(b.departmentCode()).isEqualTo("GD-HRSS");
+            assertThat(b.dueAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
         });
     }
 
@@ -239,9 +239,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("EndEvent_Rejected").finished().count()).isEqualTo(1);
         assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).count()).isZero();
-        Complaint complaint = complaint(trackingNumber);
-        assertThat(complaint.getStatus()).isEqualTo(ComplaintStatus.REJECTED);
-        assertThat(complaint.getRejectionReason()).startsWith("所诉为民事合同纠纷");
+        ComplaintFacts complaint = complaint(trackingNumber);
+        assertThat(complaint.status()).isEqualTo(ComplaintStatus.REJECTED);
+        assertThat(complaint.rejectionReason()).startsWith("所诉为民事合同纠纷");
         assertThat(mailsAbout(trackingNumber)).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).contains("不予受理");
             assertThat(mail.body()).contains("请向法院起诉");
@@ -276,17 +276,17 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber))
                 .hasPassed("Task_SendFirstFeedbackReminder", "EndEvent_FirstFeedbackReminderSent")
                 .isWaitingAt(Activity.FIRST_FEEDBACK);
-        assertThat(records.breachesOf(complaint(trackingNumber))).isEmpty();
+        assertThat(records.breachesOf(trackingNumber)).isEmpty();
 
         cases.advance(trackingNumber, Duration.ofHours(4));
         assertThat(cases.instance(trackingNumber))
                 .hasPassed("Task_RecordFirstFeedbackBreach", "Task_NotifySupervisionOfFirstFeedbackBreach",
                         "EndEvent_FirstFeedbackBreachReported")
                 .isWaitingAt(Activity.FIRST_FEEDBACK);
-        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind,
-                DeadlineBreach::getDepartmentCode)
+        assertThat(records.breachesOf(trackingNumber)).extracting(BreachFacts::kind,
+                BreachFacts::departmentCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(BreachKind.FIRST_FEEDBACK, "GD-CAD"));
-        assertThat(complaint(trackingNumber).getFirstFeedbackBreachedAt())
+        assertThat(complaint(trackingNumber).firstFeedbackBreachedAt())
                 .isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
         assertThat(complaint(trackingNumber).isOverdue(MONDAY_MORNING.plus(Duration.ofHours(25)))).isTrue();
         List<ReceivedMail> mails = mailsAbout(trackingNumber);
@@ -309,7 +309,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
 
         cases.advance(trackingNumber, Duration.ofHours(30));
 
-        assertThat(records.breachesOf(complaint(trackingNumber))).isEmpty();
+        assertThat(records.breachesOf(trackingNumber)).isEmpty();
         assertThat(cases.timers(trackingNumber)).extracting(Job::getDuedate)
                 .allSatisfy(d -> assertThat(d.toInstant()).isAfter(MONDAY_MORNING.plus(Duration.ofDays(10))));
     }
@@ -348,17 +348,17 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         // Back in handling after the deadline: the redo has a deadline of its own, so no breach fires at once and
         // the one recorded stays the only one.
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordRework").isWaitingAt(Activity.HANDLING);
-        assertThat(complaint(trackingNumber).getHandlingDueAt()).isAfter(HANDLING_DUE);
+        assertThat(complaint(trackingNumber).handlingDueAt()).isAfter(HANDLING_DUE);
         assertThat(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(trackingNumber))
                 .taskDefinitionKey(Activity.SUPERVISION_NOTICE).count()).isZero();
-        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+        assertThat(records.breachesOf(trackingNumber)).extracting(BreachFacts::kind)
                 .containsExactly(BreachKind.HANDLING);
-        assertThat(complaint(trackingNumber).getReworkCount()).isEqualTo(1);
-        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.IN_HANDLING);
+        assertThat(complaint(trackingNumber).reworkCount()).isEqualTo(1);
+        assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.IN_HANDLING);
 
         reply(trackingNumber, "已办结。超期原因：审批系统故障三天，已补正。");
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
-        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
     }
 
     @Test
@@ -384,10 +384,10 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.task(trackingNumber, Activity.HANDLING).getDueDate().toInstant()).isEqualTo(extendedDue);
         assertThat(cases.timers(trackingNumber)).extracting(j -> j.getDuedate().toInstant())
                 .containsExactlyInAnyOrder(extendedDue, Instant.parse("2026-03-27T16:00:00Z"));
-        Complaint complaint = complaint(trackingNumber);
-        assertThat(complaint.getHandlingDueAt()).isEqualTo(extendedDue);
-        assertThat(complaint.getExtensionApproved()).isTrue();
-        assertThat(complaint.getExtensionWorkingDays()).isEqualTo(5);
+        ComplaintFacts complaint = complaint(trackingNumber);
+        assertThat(complaint.handlingDueAt()).isEqualTo(extendedDue);
+        assertThat(complaint.extensionApproved()).isTrue();
+        assertThat(complaint.extensionWorkingDays()).isEqualTo(5);
 
         // Only one extension per case.
         String handling = cases.task(trackingNumber, Activity.HANDLING).getId();
@@ -397,10 +397,10 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
 
         // The old deadline passes without a breach.
         cases.advanceTo(trackingNumber, HANDLING_DUE.plus(Duration.ofHours(1)));
-        assertThat(records.breachesOf(complaint(trackingNumber))).isEmpty();
+        assertThat(records.breachesOf(trackingNumber)).isEmpty();
         reply(trackingNumber, "专家核查完毕，已准予许可。");
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
-        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
     }
 
     @Test
@@ -418,8 +418,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 .hasNotPassed("Task_ExtendHandlingDeadline").isWaitingAt(Activity.HANDLING);
         assertThat(cases.task(trackingNumber, Activity.HANDLING).getDueDate().toInstant()).isEqualTo(HANDLING_DUE);
         assertThat(cases.timers(trackingNumber)).extracting(Job::getId).containsExactlyInAnyOrderElementsOf(timers);
-        assertThat(complaint(trackingNumber).getExtensionApproved()).isFalse();
-        assertThat(complaint(trackingNumber).getHandlingDueAt()).isEqualTo(HANDLING_DUE);
+        assertThat(complaint(trackingNumber).extensionApproved()).isFalse();
+        assertThat(complaint(trackingNumber).handlingDueAt()).isEqualTo(HANDLING_DUE);
     }
 
     @Test
@@ -489,7 +489,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String trackingNumber = routed("GD-TD", "INACTION");
 
         // The handling deadline exists from routing on, in the table (for the KPIs) and as timers.
-        assertThat(complaint(trackingNumber).getHandlingDueAt()).isEqualTo(HANDLING_DUE);
+        assertThat(complaint(trackingNumber).handlingDueAt()).isEqualTo(HANDLING_DUE);
         assertThat(cases.timers(trackingNumber)).extracting(j -> j.getDuedate().toInstant())
                 .contains(HANDLING_REMINDER, HANDLING_DUE);
 
@@ -501,7 +501,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         cases.advanceTo(trackingNumber, HANDLING_DUE);
         assertThat(cases.instance(trackingNumber)).hasPassed("BoundaryEvent_HandlingBreachBeforeFeedback",
                 "Task_RecordHandlingBreach").isWaitingAt(Activity.FIRST_FEEDBACK, Activity.SUPERVISION_NOTICE);
-        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+        assertThat(records.breachesOf(trackingNumber)).extracting(BreachFacts::kind)
                 .containsExactly(BreachKind.FIRST_FEEDBACK, BreachKind.HANDLING);
         Task notice = cases.task(trackingNumber, Activity.SUPERVISION_NOTICE);
         assertThat(notice.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-03-24T16:00:00Z"));
@@ -512,7 +512,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         Instant noticeDue = Instant.parse("2026-03-26T16:00:00Z");
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_RecordSupervisionNotice",
                 "Task_SendSupervisionNotice").isWaitingAt(Activity.FIRST_FEEDBACK, "Timer_SupervisionNoticeDue");
-        assertThat(complaint(trackingNumber).getSupervisionNoticeDueAt()).isEqualTo(noticeDue);
+        assertThat(complaint(trackingNumber).supervisionNoticeDueAt()).isEqualTo(noticeDue);
         assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("督办通知")).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.body()).contains("2026-03-26 24:00"));
 
@@ -522,8 +522,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterNotice",
                 "Task_RecordPublicCriticism", "Task_SendPublicCriticism")
                 .isWaitingAt(Activity.FIRST_FEEDBACK, "Timer_PublicCriticismDue");
-        assertThat(complaint(trackingNumber).getCriticizedAt()).isEqualTo(noticeDue);
-        assertThat(complaint(trackingNumber).getCriticismDueAt()).isEqualTo(criticismDue);
+        assertThat(complaint(trackingNumber).criticizedAt()).isEqualTo(noticeDue);
+        assertThat(complaint(trackingNumber).criticismDueAt()).isEqualTo(criticismDue);
         assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("通报")).isNotEmpty()
                 .allSatisfy(m -> {
                     assertThat(m.to()).containsExactly("head@td.example.gov.cn");
@@ -535,7 +535,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterCriticism",
                 "Task_ReferOverdueHandlingToRules", "EndEvent_ReferredToRules")
                 .isWaitingAt(Activity.FIRST_FEEDBACK);
-        assertThat(complaint(trackingNumber).getReferredToRulesAt()).isEqualTo(criticismDue);
+        assertThat(complaint(trackingNumber).referredToRulesAt()).isEqualTo(criticismDue);
         // Recorded, and shown to staff: the API and the case page.
         try {
             mvc.perform(get("/api/complaints/" + trackingNumber).with(httpBasic("supervisor", "supervisor")))
@@ -572,7 +572,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "迟到的反馈。"));
         assertThat(cases.instance(trackingNumber)).hasPassed("EndEvent_HandlingBreachAlreadyRecorded",
                 "EndEvent_HandlingReminderSkipped").isWaitingAt(Activity.HANDLING);
-        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+        assertThat(records.breachesOf(trackingNumber)).extracting(BreachFacts::kind)
                 .containsExactly(BreachKind.FIRST_FEEDBACK, BreachKind.HANDLING);
         assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
     }
@@ -590,7 +590,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterNotice",
                 "EndEvent_AnsweredAfterNotice").hasNotPassed("Task_RecordPublicCriticism")
                 .isWaitingAt(Activity.REVIEW_REPLY);
-        assertThat(complaint(trackingNumber).getCriticizedAt()).isNull();
+        assertThat(complaint(trackingNumber).criticizedAt()).isNull();
     }
 
     @Test
@@ -600,7 +600,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         cases.advanceTo(trackingNumber, HANDLING_DUE);
         cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE, Map.of("noticeText", "请尽快办结。"));
         cases.advanceTo(trackingNumber, Instant.parse("2026-03-26T16:00:00Z"));
-        assertThat(complaint(trackingNumber).getCriticizedAt()).isNotNull();
+        assertThat(complaint(trackingNumber).criticizedAt()).isNotNull();
 
         reply(trackingNumber, "已办结，超期原因已说明。");
         cases.advanceTo(trackingNumber, Instant.parse("2026-03-31T16:00:00Z"));
@@ -608,7 +608,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber)).hasPassed("Task_CheckReplyAfterCriticism",
                 "EndEvent_AnsweredAfterCriticism").hasNotPassed("Task_ReferOverdueHandlingToRules")
                 .isWaitingAt(Activity.REVIEW_REPLY);
-        assertThat(complaint(trackingNumber).getReferredToRulesAt()).isNull();
+        assertThat(complaint(trackingNumber).referredToRulesAt()).isNull();
     }
 
     @Test
@@ -634,18 +634,18 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
                 "reviewComment", "仍未说明超期原因。"));
         assertThat(mailsWithSubject(trackingNumber, "办理期限将至")).isEqualTo(1);
         assertThat(mailsWithSubject(trackingNumber, "督办通知")).isEqualTo(2);
-        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+        assertThat(records.breachesOf(trackingNumber)).extracting(BreachFacts::kind)
                 .containsExactly(BreachKind.HANDLING);
         assertThat(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(trackingNumber))
                 .taskDefinitionKey(Activity.SUPERVISION_NOTICE).count()).isZero();
 
         // The redo is not left without a clock: returned after the deadline, it has a deadline of its own
         // (5 working days), and missing it is a second breach of that deadline, with the ladder again.
-        Instant reworkDue = complaint(trackingNumber).getHandlingDueAt();
+        Instant reworkDue = complaint(trackingNumber).handlingDueAt();
         assertThat(reworkDue).isAfter(HANDLING_DUE);
         assertThat(cases.task(trackingNumber, Activity.HANDLING)).isNotNull();
         cases.advanceTo(trackingNumber, reworkDue);
-        assertThat(records.breachesOf(complaint(trackingNumber))).extracting(DeadlineBreach::getKind)
+        assertThat(records.breachesOf(trackingNumber)).extracting(BreachFacts::kind)
                 .containsExactly(BreachKind.HANDLING, BreachKind.HANDLING);
         assertThat(cases.task(trackingNumber, Activity.SUPERVISION_NOTICE)).isNotNull();
     }
@@ -726,7 +726,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
 
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
-        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
     }
 
     @Test
@@ -741,7 +741,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.task(trackingNumber, Activity.TRIAGE).getId()).isEqualTo(triage);
 
         cases.completeAs("supervision-head", trackingNumber, Activity.TRIAGE, reject);
-        assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.REJECTED);
+        assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.REJECTED);
     }
 
     @Test
@@ -754,7 +754,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         try {
             tasks.complete(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId(),
                     Map.of("reviewDecision", "APPROVE"));
-            assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+            assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
             Job ratingStart = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
                     .activityId("Event_RatingRequested").singleResult();
             assertThat(ratingStart).isNotNull();
@@ -765,7 +765,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
             }
             assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(processInstanceId)
                     .activityId("Event_RatingRequested").count()).isEqualTo(1);
-            assertThat(complaint(trackingNumber).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+            assertThat(complaint(trackingNumber).status()).isEqualTo(ComplaintStatus.CLOSED);
             assertThat(mailsAbout(trackingNumber)).filteredOn(m -> m.subject().contains("投诉答复")).hasSize(1);
         } finally {
             engine.getRepositoryService().activateProcessDefinitionByKey("citizen-rating");

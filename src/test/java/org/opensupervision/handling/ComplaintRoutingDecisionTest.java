@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opensupervision.IntegrationTest;
+import org.opensupervision.DecisionTables;
 import org.opensupervision.workflow.ComplaintProcess;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** The routing table on its own: one row of inputs and expected outputs per rule. */
-class ComplaintRoutingDecisionTest extends IntegrationTest {
-
-    @Autowired
-    DecisionService decisions;
+/**
+ * The routing table on its own, on the DMN engine alone (no application): one row of inputs and expected outputs per
+ * rule.
+ */
+class ComplaintRoutingDecisionTest {
 
     @ParameterizedTest(name = "{0} / {1} -> {2}, priority {3}")
     @CsvSource({
@@ -33,9 +31,8 @@ class ComplaintRoutingDecisionTest extends IntegrationTest {
     })
     void routesByDepartmentAndCategory(String department, String category, String handlingDepartment,
                                        int priority) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(ComplaintProcess.ROUTING_DECISION)
-                .variables(Map.of("departmentCode", department, "category", category))
-                .evaluate().getSingleResult();
+        DmnDecisionResultEntries result = DecisionTables.evaluate(ComplaintProcess.ROUTING_DECISION,
+                Map.of("departmentCode", department, "category", category)).getSingleResult();
 
         assertThat(result.<String>getEntry("handlingDepartmentCode")).isEqualTo(handlingDepartment);
         assertThat(((Number) result.getEntry("priority")).intValue()).isEqualTo(priority);

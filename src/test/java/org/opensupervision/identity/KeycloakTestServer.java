@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@code keycloak/realm-export.json}. Stopped when the JVM ends: the Java child of {@code kc.sh} by its pid, then the
  * shell.
  */
-final class KeycloakTestServer {
+public final class KeycloakTestServer {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakTestServer.class);
-    static final String REALM = "supervision";
-    private static final Duration STARTUP = Duration.ofSeconds(300);
+    public static final String REALM = "supervision";
+    /** Five minutes, or -Dkeycloak.startup-seconds: its first start on two busy cores has taken longer. */
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("keycloak.startup-seconds", 300));
 
     private static KeycloakTestServer instance;
 
@@ -43,7 +44,7 @@ final class KeycloakTestServer {
         this.process = process;
     }
 
-    static synchronized KeycloakTestServer started() {
+    public static synchronized KeycloakTestServer started() {
         if (instance == null) {
             instance = start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "keycloak-test-server-stop"));
@@ -52,7 +53,7 @@ final class KeycloakTestServer {
     }
 
     /** The base URL, as the browser and the application both see it. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -90,6 +91,12 @@ final class KeycloakTestServer {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString());
             // The application runs on a random loopback port: let the realm's client redirect to any of them.
             builder.environment().put("SUPERVISION_APP_REDIRECT_URI", "http://127.0.0.1:*");
+            // A client secret of the test's own (-Dkeycloak.app-client-secret), for an application started without
+            // the dev or test profile, which refuses the realm's public development secret.
+            String clientSecret = System.getProperty("keycloak.app-client-secret");
+            if (clientSecret != null) {
+                builder.environment().put("SUPERVISION_APP_CLIENT_SECRET", clientSecret);
+            }
             KeycloakTestServer server = new KeycloakTestServer(port, builder.start());
             server.awaitRealm(logFile);
             return server;

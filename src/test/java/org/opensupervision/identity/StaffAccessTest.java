@@ -117,6 +117,51 @@ class StaffAccessTest extends IntegrationTest {
         assertThat(page.body()).contains("页面不存在").doesNotContain("\"status\"");
     }
 
+    @Test
+    void theLoginPageIsStyledInChineseAndMarksAFailedLogin() throws Exception {
+        String page = get("/login", null, null).body();
+        assertThat(page).contains("class=\"login-page\"", "政务服务效能监督平台", "用户名", "密码", "请联系系统管理员")
+                .doesNotContain("aria-invalid");
+        assertThat(get("/login?error", null, null).body()).contains("role=\"alert\"", "aria-invalid=\"true\"",
+                "aria-describedby=\"login-error\"");
+    }
+
+    @Test
+    void aPageOutsideTheRoleIsANoPermissionPageThatSaysWhereToGoAndTheApiKeepsProblemDetails() throws Exception {
+        HttpResponse<String> page = as("handler-gd-edu", "/staff/kpi", "text/html");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("无权限", "当前登录账号：handler-gd-edu", "/staff/complaints", "任务列表")
+                .doesNotContain("\"status\"");
+        assertThat(as("handler-gd-edu", "/staff/kpi?lang=en", "text/html").body()).contains("No permission");
+
+        HttpResponse<String> api = as("handler-gd-edu", "/api/kpi/months/2026-03", "application/json");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("json");
+        assertThat(api.body()).doesNotContain("无权限</h1>");
+    }
+
+    @Test
+    void handlersAreNotOfferedLinksTheyCannotUse() throws Exception {
+        String handler = as("handler-gd-edu", "/staff/complaints", "text/html").body();
+        assertThat(handler).contains("href=\"/staff/complaints\"", "href=\"/camunda/app/tasklist/\"")
+                .doesNotContain("href=\"/staff/kpi\"", "href=\"/staff/mail\"", "href=\"/staff/evaluations\"",
+                        "href=\"/staff/spot-checks\"", "href=\"/staff/discipline\"", "href=\"/camunda/app/cockpit/\"",
+                        "supervision-overview");
+        String supervisor = as("supervisor", "/staff/complaints", "text/html").body();
+        assertThat(supervisor).contains("href=\"/staff/kpi\"", "href=\"/staff/mail\"",
+                "href=\"/camunda/app/cockpit/\"", "href=\"/camunda/app/cockpit/default/#/supervision-overview\"");
+        String inspector = as("inspector", "/staff/complaints", "text/html").body();
+        assertThat(inspector).contains("href=\"/staff/discipline\"", "href=\"/camunda/app/cockpit/\"")
+                .doesNotContain("href=\"/staff/mail\"", "href=\"/staff/kpi\"", "supervision-overview");
+    }
+
+    private HttpResponse<String> as(String user, String path, String accept) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", accept).header("Authorization", "Basic " + credentials)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> browserGet(String path, String accept) throws Exception {
         String credentials = Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

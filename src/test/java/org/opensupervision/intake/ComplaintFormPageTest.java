@@ -66,7 +66,8 @@ class ComplaintFormPageTest extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("投诉已受理").containsPattern("id=\"trackingNumber\">TS\\d{8}-[2-9A-Z]{6}<")
-                .containsPattern("id=\"accessCode\">[2-9A-Z]{10}<");
+                .containsPattern("id=\"accessCode\">[2-9A-Z]{10}<")
+                .containsPattern("<a id=\"trackLink\"[^>]*href=\"/track\\?trackingNumber=TS\\d{8}-[2-9A-Z]{6}\"[^>]*>查询办理进度</a>");
         assertThat(complaintCount()).isEqualTo(before + 1);
     }
 
@@ -93,6 +94,12 @@ class ComplaintFormPageTest extends IntegrationTest {
 
         assertThat(page).contains("请选择被投诉部门。", "请填写标题。", "电话号码格式不正确")
                 .contains("value=\"陈六\"");
+        // Each message once, at its field, which points to it; the summary links to the fields.
+        assertThat(page.split("请填写标题。", -1)).hasSize(2);
+        assertThat(page).containsPattern("<input id=\"title\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"title-error\"")
+                .contains("id=\"title-error\"", "href=\"#title\"", "href=\"#contactPhone\"")
+                .containsPattern("<input id=\"contactName\"(?![^>]*aria-invalid)[^>]*>");
+        assertThat(page.split("<fieldset", -1).length).isEqualTo(page.split("<legend", -1).length);
         assertThat(complaintCount()).isEqualTo(before);
     }
 

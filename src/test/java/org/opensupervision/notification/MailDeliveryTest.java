@@ -62,6 +62,8 @@ class MailDeliveryTest extends IntegrationTest {
     MockMvc mvc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private List<ReceivedMail> receivedAbout(String trackingNumber) {
         return mailsSentAbout(trackingNumber);
@@ -81,11 +83,29 @@ class MailDeliveryTest extends IntegrationTest {
         assertThat(mail.to()).containsExactly("citizen.wang@example.com");
         assertThat(mail.from()).isEqualTo("efficiency-supervision@example.gov.cn");
         assertThat(mail.subject()).contains("投诉首次反馈", trackingNumber);
-        assertThat(mail.body()).contains("已收到您的投诉，社保科正在核查", "省人力资源和社会保障厅",
-                "Human Resources and Social Security Department");
+        assertThat(mail.body()).contains("已收到您的投诉，社保科正在核查", "省人力资源和社会保障厅")
+                .doesNotContain("Hello", "Human Resources and Social Security Department");
         assertThat(outbox.findByTrackingNumberOrderByCreatedAtAscIdAsc(trackingNumber))
                 .extracting(OutboundMail::getNotice, OutboundMail::getDelivery)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Notice.FIRST_FEEDBACK, Delivery.SMTP));
+    }
+
+    @Test
+    void aComplainantWhoFiledInEnglishGetsTheMailInEnglishOnly() throws Exception {
+        ComplaintSubmission english = CaseDriver.submission("GD-HRSS", "SLOW_ACTION", "citizen.smith@example.com");
+        String body = json.writeValueAsString(english);
+        String answer = mvc.perform(post("/api/complaints").header("Accept-Language", "en")
+                        .contentType("application/json").content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String trackingNumber = json.readTree(answer).path("trackingNumber").asText();
+        cases.runDueJobs(trackingNumber);
+
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "We are on it."));
+
+        ReceivedMail mail = receivedAbout(trackingNumber).get(0);
+        assertThat(mail.subject()).contains("First feedback on your complaint", trackingNumber).doesNotContain("投诉");
+        assertThat(mail.body()).contains("Hello", "Human Resources and Social Security Department", "We are on it.")
+                .doesNotContain("您好", "省人力资源和社会保障厅");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.ReceivedMail;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.intake.ComplaintSubmission;
@@ -78,15 +78,15 @@ class ComplainantPrivacyTest extends IntegrationTest {
         String marker = "PRIVACY" + System.nanoTime();
         String trackingNumber = cases.file(who.submission(marker));
         cases.runDueJobs(trackingNumber);
-        String handler = "handler-" + complaint(trackingNumber).getHandlingDepartmentCode().toLowerCase();
+        String handler = "handler-" + complaint(trackingNumber).handlingDepartmentCode().toLowerCase();
 
         cases.advance(trackingNumber, Duration.ofHours(21));
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
         List<Object> formValues = new ArrayList<>(forms.getTaskFormVariables(
                 cases.task(trackingNumber, Activity.FIRST_FEEDBACK).getId()).values());
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理，正在核查。"));
-        cases.advanceTo(trackingNumber, complaint(trackingNumber).getHandlingDueAt().minus(Duration.ofHours(1)));
-        cases.advanceTo(trackingNumber, complaint(trackingNumber).getHandlingDueAt().plus(Duration.ofMinutes(1)));
+        cases.advanceTo(trackingNumber, complaint(trackingNumber).handlingDueAt().minus(Duration.ofHours(1)));
+        cases.advanceTo(trackingNumber, complaint(trackingNumber).handlingDueAt().plus(Duration.ofMinutes(1)));
         formValues.addAll(forms.getTaskFormVariables(
                 cases.task(trackingNumber, Activity.HANDLING).getId()).values());
         cases.complete(trackingNumber, Activity.SUPERVISION_NOTICE, Map.of("noticeText", "请尽快办结。"));
@@ -158,7 +158,7 @@ class ComplainantPrivacyTest extends IntegrationTest {
                 .doesNotContain(who.phone(), who.email());
     }
 
-    private Complaint complaint(String trackingNumber) {
+    private ComplaintFacts complaint(String trackingNumber) {
         return records.find(trackingNumber).orElseThrow();
     }
 

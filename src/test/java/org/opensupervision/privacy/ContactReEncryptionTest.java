@@ -11,8 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensupervision.IntegrationTest;
-import org.opensupervision.complaint.Complaint;
-import org.opensupervision.complaint.ComplaintRecords;
+
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.privacy.ComplainantPrivacyTest.Complainant;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,7 @@ class ContactReEncryptionTest extends IntegrationTest {
     @Autowired
     CaseDriver cases;
     @Autowired
-    ComplaintRecords records;
+    ComplainantContactSource contacts;
     @Autowired
     ContactReEncryption reEncryption;
     @Autowired
@@ -58,8 +57,8 @@ class ContactReEncryptionTest extends IntegrationTest {
         jdbc.update("update complaint set contact_name = ?, contact_phone = ?, contact_email = ? "
                 + "where tracking_number = ?", retired.encrypt(who.name()), who.phone(), retired.encrypt(who.email()),
                 trackingNumber);
-        assertThat(complaint(trackingNumber).getContactName()).isEqualTo(who.name());
-        assertThat(complaint(trackingNumber).getContactPhone()).isEqualTo(who.phone());
+        assertThat(contact(trackingNumber).name()).isEqualTo(who.name());
+        assertThat(contact(trackingNumber).phone()).isEqualTo(who.phone());
 
         ContactReEncryption.Result result = reEncryption.run();
 
@@ -69,10 +68,7 @@ class ContactReEncryptionTest extends IntegrationTest {
         Map<String, Object> row = jdbc.queryForMap("select contact_name, contact_phone, contact_email from complaint "
                 + "where tracking_number = ?", trackingNumber);
         assertThat(row.values()).allSatisfy(v -> assertThat((String) v).startsWith("gcm:development-only:"));
-        Complaint complaint = complaint(trackingNumber);
-        assertThat(complaint.getContactName()).isEqualTo(who.name());
-        assertThat(complaint.getContactPhone()).isEqualTo(who.phone());
-        assertThat(complaint.getContactEmail()).isEqualTo(who.email());
+        assertThat(contact(trackingNumber)).isEqualTo(new ComplainantContact(who.name(), who.phone(), who.email()));
         // Batches of two rows (test configuration): three complaints at least, two progress lines at least.
         assertThat(output.getOut().lines().filter(l -> l.contains("Re-encryption of complaint:")))
                 .hasSizeGreaterThanOrEqualTo(2);
@@ -93,7 +89,8 @@ class ContactReEncryptionTest extends IntegrationTest {
                 .andExpect(jsonPath("$.valuesReEncrypted").value(0));
     }
 
-    private Complaint complaint(String trackingNumber) {
-        return records.find(trackingNumber).orElseThrow();
+    /** The contact data as the complaint module decrypts them for the privacy module. */
+    private ComplainantContact contact(String trackingNumber) {
+        return contacts.contactOf(trackingNumber).orElseThrow();
     }
 }

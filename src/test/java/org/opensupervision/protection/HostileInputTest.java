@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
 import org.opensupervision.discipline.DisciplinaryCases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.tracking.TrackingThrottles;
@@ -77,6 +78,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * ({@link Arbitrary#generator(int)} with a seeded {@link Random}) and shares the suite's one Spring context; the pure
  * properties ({@code RequestPathsPropertiesTest}, {@code ContactRedactionPropertiesTest}) run in jqwik's engine.
  */
+@OwnsPeriod(value = "2025-11", departments = "GD-SDMA", because = "its complaints and cases count nowhere else")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest extends IntegrationTest {
 
@@ -88,10 +90,10 @@ class HostileInputTest extends IntegrationTest {
     private static final int GENERATED = Integer.getInteger("hostile.generated", POSTGRES ? 6 : 12);
     private static final long SEED = Long.getLong("hostile.seed", 20_261_205L);
     /**
-     * A Monday in a month no other test uses, so the complaints and cases made here count nowhere else; in the past,
-     * so that they come last in the staff lists (newest first) that other tests read page by page.
+     * A Monday in the month this class owns ({@link OwnsPeriod}), so the complaints and cases made here count nowhere
+     * else; in the past, so that they come last in the staff lists (newest first) that other tests read page by page.
      */
-    private static final Instant NOW = Instant.parse("2025-06-16T02:00:00Z");
+    private static final Instant NOW = Instant.parse("2025-11-17T02:00:00Z");
     private static final String DEPARTMENT = "GD-SDMA";
     private static final String ITEM = "GD-SDMA-001";
     /** The period pattern of the evaluation's handler mappings, as the handler mapping spells it. */
@@ -190,7 +192,7 @@ class HostileInputTest extends IntegrationTest {
         String card = String.valueOf(fixtures.card());
         Map<String, Object> complaint = fields("json:departmentCode", DEPARTMENT, "json:category", "SLOW_ACTION",
                 "json:title", "药品许可办理超时", "json:description", "申请已提交二十个工作日仍未受理。",
-                "json:approvalCaseNumber", "44000020250616001", "json:incidentDate", "2025-06-10",
+                "json:approvalCaseNumber", "44000020251117001", "json:incidentDate", "2025-11-11",
                 "json:anonymous", false, "json:contact.name", "张三", "json:contact.phone", "13800138000",
                 "json:contact.email", "hostile@example.com");
         Map<String, Object> form = new LinkedHashMap<>();
@@ -198,7 +200,7 @@ class HostileInputTest extends IntegrationTest {
         form.put("form:submissionToken", "{unique}");
         Map<String, Object> event = fields("json:events.0.eventId", "{unique}", "json:events.0.caseId", "{unique}",
                 "json:events.0.itemCode", ITEM, "json:events.0.departmentCode", DEPARTMENT,
-                "json:events.0.type", "SUBMITTED", "json:events.0.occurredAt", "2025-06-16T09:00:00+08:00",
+                "json:events.0.type", "SUBMITTED", "json:events.0.occurredAt", "2025-11-17T09:00:00+08:00",
                 "json:events.0.channel", "ONLINE", "json:events.0.reason", "材料齐全");
         Map<String, Object> catalogueRow = fields("json:0.itemCode", "GD-SDMA-H01", "json:0.name", "药品检验",
                 "json:0.departmentCode", DEPARTMENT, "json:0.caseType", "PROMISED",
@@ -208,7 +210,7 @@ class HostileInputTest extends IntegrationTest {
                 + "acceptanceLimitWorkingDays,reviewLimitWorkingDays,decisionLimitWorkingDays,maxStopWorkingDays,"
                 + "onlineRequired\nGD-SDMA-H02,药品检验,GD-SDMA,PROMISED,20,10,5,,5,30,true\n";
         Map<String, Object> list = fields("query:department", DEPARTMENT, "query:status", "SUBMITTED",
-                "query:category", "SLOW_ACTION", "query:from", "2025-06-01", "query:to", "2025-06-30",
+                "query:category", "SLOW_ACTION", "query:from", "2025-11-01", "query:to", "2025-11-30",
                 "query:overdue", "false", "query:q", "药品", "query:page", "0", "query:size", "20",
                 "query:sort", "submittedAt");
         Map<String, Object> approvalList = fields("query:department", DEPARTMENT, "query:card", "RED",
@@ -306,7 +308,7 @@ class HostileInputTest extends IntegrationTest {
                         fields("path:trackingNumber", tn, "path:id", "999999999"), Effect.OTHER_ROW_UPDATE),
                 new Endpoint("GET", "/api/departments/{code}/dashboard", office, Body.NONE,
                         fields("path:code", DEPARTMENT), Effect.NOTHING),
-                new Endpoint("GET", "/api/kpi/months/{month}", office, Body.NONE, fields("path:month", "2025-06",
+                new Endpoint("GET", "/api/kpi/months/{month}", office, Body.NONE, fields("path:month", "2025-11",
                         "query:sort", "received"), Effect.NOTHING),
                 new Endpoint("GET", "/api/approval-cases", office, Body.NONE, approvalList, Effect.NOTHING),
                 new Endpoint("GET", "/api/approval-cases/{caseId}", office, Body.NONE, fields("path:caseId", caseId),
@@ -332,7 +334,7 @@ class HostileInputTest extends IntegrationTest {
                         fields("path:trackingNumber", tn), Effect.NOTHING),
                 new Endpoint("GET", "/staff/departments/{code}/dashboard", office, Body.NONE,
                         fields("path:code", DEPARTMENT), Effect.NOTHING),
-                new Endpoint("GET", "/staff/kpi", office, Body.NONE, fields("query:month", "2025-06",
+                new Endpoint("GET", "/staff/kpi", office, Body.NONE, fields("query:month", "2025-11",
                         "query:sort", "received"), Effect.NOTHING),
                 new Endpoint("GET", "/staff/mail", office, Body.NONE, fields("query:page", "0"), Effect.NOTHING),
                 new Endpoint("POST", "/staff/mail/{id}/retry", office, Body.FORM, fields("path:id", "999999999"),
@@ -851,7 +853,7 @@ class HostileInputTest extends IntegrationTest {
             cases.runDueJobs(tn);
 
             String caseId = "HOSTILE-" + unique.incrementAndGet();
-            long card = ApprovalEvents.redCardOverHttp(http, base(), caseId, ITEM, DEPARTMENT, "2025-06-16");
+            long card = ApprovalEvents.redCardOverHttp(http, base(), caseId, ITEM, DEPARTMENT, "2025-11-17");
             return new Fixtures(tn, receipt.get("accessCode").asText(), caseId, card, escalatedDossier(),
                     PublishedPeriods.ensurePublished(evaluations, "2019-08", "hostile"));
         } catch (Exception e) {

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.intake.AccessCodes;
 import org.opensupervision.rules.ProcessJobs;
@@ -33,9 +35,11 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A bad rating asks the supervision rules to look at the department, so that repeated bad ratings alone (no deadline
  * breach, no spot check) get the department a supervision notice at the third and a referral to discipline at the
- * fifth in a month. Runs in April 2026, a month no other test rates or breaches in, with GD-TD, a department without
+ * fifth in a month. Runs in April 2026, a month it owns ({@link OwnsPeriod}), with GD-TD, a department without
  * rules of its own.
  */
+@OwnsPeriod(value = "2026-04", cases = Cases.COMPLAINTS,
+        because = "counts bad ratings and breaches of the month for the rules")
 class BadRatingRulesTest extends IntegrationTest {
 
     /** Monday 13 April 2026, 09:00 in Shanghai. */

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * configured by command-line properties. Stopped hard with SIGKILL ({@link #kill()}), as a power cut or the kernel's
  * OOM killer would, or politely with SIGTERM ({@link #stop()}). Its output goes to {@code target/reliability/}.
  */
-final class ApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
     /** Secrets of a production-like start (no development defaults), the same for every node of a test. */
     private static final Map<String, String> SECRETS = secrets();
@@ -42,7 +42,7 @@ final class ApplicationProcess implements AutoCloseable {
     }
 
     /** An application on a free port with these properties (on top of a production-like base), not yet started. */
-    static ApplicationProcess configured(String name, Map<String, String> properties) {
+    public static ApplicationProcess configured(String name, Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>();
         // Every test request comes from loopback: the per-client limits of the public API would throttle the load.
         all.put("supervision.protection.exempt-addresses[0]", "127.0.0.1");
@@ -52,16 +52,22 @@ final class ApplicationProcess implements AutoCloseable {
         return new ApplicationProcess(name, freePort(), all);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String baseUrl() {
+    /** One more property (e.g. one naming {@link #baseUrl()}, known only once the port is chosen), before the start. */
+    public ApplicationProcess with(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Starts the JVM and waits until {@code /actuator/health} answers UP. */
-    ApplicationProcess start(Duration timeout) {
+    public ApplicationProcess start(Duration timeout) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -109,7 +115,7 @@ final class ApplicationProcess implements AutoCloseable {
     }
 
     /** SIGTERM, the graceful shutdown; SIGKILL after 30 s. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!waitForExit(Duration.ofSeconds(30))) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * PostgreSQL database ({@code -Dpostgres.url}) with a suffix, e.g. {@code supervision_test_crash}, on the same server.
  * The test reads the application's tables with plain SQL: it is the second process, it sees what is on disk.
  */
-final class ReliabilityDatabase {
+public final class ReliabilityDatabase {
 
     private final String host;
     private final int port;
@@ -30,7 +30,7 @@ final class ReliabilityDatabase {
     }
 
     /** A fresh, empty database named after the suite's PostgreSQL database and {@code suffix}. */
-    static ReliabilityDatabase fresh(String suffix) {
+    public static ReliabilityDatabase fresh(String suffix) {
         String url = System.getProperty("reliability.postgres.url",
                 "jdbc:postgresql://127.0.0.1:5432/supervision_test");
         URI uri = URI.create(url.substring("jdbc:".length()));
@@ -60,7 +60,7 @@ final class ReliabilityDatabase {
     }
 
     /** The JDBC URL of this database, directly (not through a proxy). */
-    String url() {
+    public String url() {
         return url(name);
     }
 
@@ -70,7 +70,7 @@ final class ReliabilityDatabase {
     }
 
     /** The properties that put the application on this database (the {@code postgres} profile). */
-    Map<String, String> applicationProperties(String jdbcUrl) {
+    public Map<String, String> applicationProperties(String jdbcUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.profiles.active", "postgres");
         properties.put("spring.datasource.url", jdbcUrl);
@@ -104,7 +104,7 @@ final class ReliabilityDatabase {
     }
 
     /** The single number a query answers. */
-    long count(String sql, Object... parameters) {
+    public long count(String sql, Object... parameters) {
         Object value = rows(sql, parameters).get(0).values().iterator().next();
         return ((Number) value).longValue();
     }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.ReceivedMail;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.workflow.SupervisionProcesses.RuleCheck;
@@ -34,8 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Every path of {@code supervision-rule-check}: a real breach warns, a spot-check discrepancy gets a supervision
  * notice, an integrity discrepancy escalates to discipline, and a new version of a table deployed at run time takes
- * effect at once (here: no rule matches any more). Runs in May 2026, a month no other test records breaches in.
+ * effect at once (here: no rule matches any more). Runs in May 2026, a month it owns ({@link OwnsPeriod}).
  */
+@OwnsPeriod(value = "2026-05", cases = Cases.COMPLAINTS,
+        because = "counts the breaches of the month for the rules")
 @CoversEveryPathOf(RuleCheck.KEY)
 class SupervisionRuleCheckProcessTest extends IntegrationTest {
 

@@ -6,35 +6,21 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opensupervision.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.opensupervision.DecisionTables;
 
 /**
- * Each rule table on its own (one row of facts and the rules expected to match, with what they decide), then the
- * three levels together: a stricter department rule wins over the common one, and the discipline rules apply to every
- * department.
+ * Each rule table on its own, on the DMN engine alone (no application): one row of facts and the rules expected to
+ * match, with what they decide. The three levels together, as the engine deploys them, are
+ * {@link SupervisionRuleLevelsTest}.
  */
-class SupervisionRuleTablesTest extends IntegrationTest {
-
-    @Autowired
-    DecisionService decisions;
-    @Autowired
-    RepositoryService repository;
-    @Autowired
-    MatchedRuleCapture capture;
-    @Autowired
-    SupervisionRules rules;
+class SupervisionRuleTablesTest {
 
     /** The rules of one table that match the facts, as {@code ruleId:ACTION:severity}, in table order. */
     private List<String> matches(String table, RuleFacts facts) {
-        List<DmnDecisionTableEvaluationEvent> events = capture.during(() ->
-                decisions.evaluateDecisionByKey(table).variables(facts.variables()).evaluate());
+        List<DmnDecisionTableEvaluationEvent> events = DecisionTables.evaluationEvents(table, facts.variables());
         assertThat(events).hasSize(1);
         return events.get(0).getMatchingRules().stream().map(rule -> {
             var out = rule.getOutputEntries().values().stream()
@@ -43,7 +29,7 @@ class SupervisionRuleTablesTest extends IntegrationTest {
         }).toList();
     }
 
-    private static RuleFacts facts(String department, String trigger, String category, long ff, long hb, long bad,
+    static RuleFacts facts(String department, String trigger, String category, long ff, long hb, long bad,
                                    long discrepancies) {
         return new RuleFacts(RuleTrigger.valueOf(trigger), category, department, ff, hb, bad, discrepancies);
     }
@@ -101,57 +87,6 @@ class SupervisionRuleTablesTest extends IntegrationTest {
                                 String matches) {
         assertThat(matches("supervision-rules-dept-gd-amr", facts("GD-AMR", trigger, category, ff, hb, bad, disc)))
                 .containsExactlyElementsOf(expected(matches));
-    }
-
-    @Test
-    void aStricterDepartmentRuleWinsOverTheCommonRuleAndIsRecordedWithItsTableVersion() {
-        RuleVerdict verdict = rules.evaluate(facts("GD-AMR", "FIRST_FEEDBACK_BREACH", "OTHER", 2, 0, 0, 0));
-
-        DecisionDefinition table = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey("supervision-rules-dept-gd-amr").latestVersion().singleResult();
-        assertThat(verdict.action()).isEqualTo(RuleAction.NOTICE);
-        assertThat(verdict.severity()).isEqualTo(2);
-        MatchedRule decidedBy = verdict.decidedBy();
-        assertThat(decidedBy.level()).isEqualTo(RuleLevel.DEPARTMENT);
-        assertThat(decidedBy.ruleId()).isEqualTo("Rule_GdAmrTwoFirstFeedbackBreaches");
-        assertThat(decidedBy.decisionDefinitionId()).isEqualTo(table.getId());
-        assertThat(decidedBy.version()).isEqualTo(table.getVersion());
-        assertThat(verdict.matched()).extracting(MatchedRule::ruleId)
-                .containsExactly("Rule_GdAmrTwoFirstFeedbackBreaches", "Rule_CommonFirstFeedbackBreach");
-        assertThat(verdict.evaluatedTables()).hasSize(3);
-    }
-
-    @Test
-    void aDepartmentsRulesApplyToThatDepartmentOnly() {
-        RuleVerdict verdict = rules.evaluate(facts("GD-EDU", "FIRST_FEEDBACK_BREACH", "OTHER", 2, 0, 0, 0));
-
-        assertThat(verdict.action()).isEqualTo(RuleAction.WARN);
-        assertThat(verdict.decidedBy().level()).isEqualTo(RuleLevel.COMMON);
-        assertThat(verdict.decidedBy().ruleId()).isEqualTo("Rule_CommonFirstFeedbackBreach");
-        assertThat(verdict.evaluatedTables()).hasSize(2).noneMatch(t -> t.startsWith("supervision-rules-dept-"));
-    }
-
-    @Test
-    void aStricterDepartmentRuleCanEscalateWhereTheCommonRuleOnlyGivesANotice() {
-        RuleVerdict amr = rules.evaluate(facts("GD-AMR", "HANDLING_BREACH", "OTHER", 0, 2, 0, 0));
-        RuleVerdict edu = rules.evaluate(facts("GD-EDU", "HANDLING_BREACH", "OTHER", 0, 2, 0, 0));
-
-        assertThat(amr.action()).isEqualTo(RuleAction.ESCALATE);
-        assertThat(amr.decidedBy().ruleId()).isEqualTo("Rule_GdAmrRepeatedHandlingBreaches");
-        assertThat(edu.action()).isEqualTo(RuleAction.NOTICE);
-        assertThat(edu.decidedBy().ruleId()).isEqualTo("Rule_CommonRepeatedHandlingBreaches");
-    }
-
-    @Test
-    void theDisciplineRulesApplyToEveryDepartmentWhateverItsOwnRulesSay() {
-        for (String department : List.of("GD-AMR", "GD-EDU", "GD-PSD")) {
-            RuleVerdict verdict = rules.evaluate(facts(department, "FIRST_FEEDBACK_BREACH", "OTHER", 5, 0, 0, 0));
-
-            assertThat(verdict.action()).as(department).isEqualTo(RuleAction.ESCALATE);
-            assertThat(verdict.severity()).isEqualTo(3);
-            assertThat(verdict.decidedBy().level()).isEqualTo(RuleLevel.DISCIPLINE);
-            assertThat(verdict.decidedBy().ruleId()).isEqualTo("Rule_DisciplinePersistentFirstFeedbackBreaches");
-        }
     }
 
     @Test

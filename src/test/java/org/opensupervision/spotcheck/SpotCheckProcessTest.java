@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.audit.AuditEntry;
 import org.opensupervision.audit.AuditSource;
 import org.opensupervision.audit.AuditTrail;
@@ -44,8 +46,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * Every path of {@code spot-check}: the weekly timer draws a round from the cases closed in the week before; a
  * matching record passes; a discrepancy reopens the case for its department and is judged by the rules (here an
  * integrity case, which the discipline rules escalate); a week without closed cases ends at once. The report is a
- * staff page and a CSV. Runs in July and August 2026, when no other test closes cases.
+ * staff page and a CSV. Runs from July to October 2026, months whose complaints it owns ({@link OwnsPeriod}).
  */
+@OwnsPeriod(value = {"2026-07", "2026-08", "2026-09", "2026-10"}, cases = Cases.COMPLAINTS,
+        because = "draws its rounds from every case closed in weeks of these months")
 @CoversEveryPathOf(SpotCheck.KEY)
 class SpotCheckProcessTest extends IntegrationTest {
 
@@ -92,7 +96,7 @@ class SpotCheckProcessTest extends IntegrationTest {
         cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
         cases.complete(trackingNumber, Activity.HANDLING, Map.of("handlingAction", "REPLY", "replyText", "已办结。"));
         cases.complete(trackingNumber, Activity.REVIEW_REPLY, Map.of("reviewDecision", "APPROVE"));
-        assertThat(complaints.find(trackingNumber).orElseThrow().getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(complaints.find(trackingNumber).orElseThrow().status()).isEqualTo(ComplaintStatus.CLOSED);
         return trackingNumber;
     }
 

@@ -40,6 +40,10 @@ class PublicTrackingTest extends IntegrationTest {
     IdentityService identity;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     /** Each test calls from its own address, so the per-address throttle of one test does not touch another. */
     private RequestPostProcessor client;
@@ -151,6 +155,70 @@ class PublicTrackingTest extends IntegrationTest {
                         .param("accessCode", "ABCDEFGHJK"))
                 .andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(wrong).contains("查询编号或查询码不正确").doesNotContain("已分派");
+        assertThat(wrong).contains("受理编号或查询码不正确").doesNotContain("已分派");
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request, int expected) throws Exception {
+        return mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theTrackingPageSaysInOneLineWhereTheCaseStandsAndWhatComesNextInThePagesLanguage() throws Exception {
+        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "oneline@example.com");
+        String zh = page(post("/track").with(csrf()).with(client).param("trackingNumber", tn)
+                .param("accessCode", accessCodes.codeFor(tn)), 200);
+        assertThat(zh).containsPattern("id=\"caseNow\"[^>]*>当前：已交由省市场监督管理局办理。下一步：省市场监督管理局在 [^<]+ 前首次反馈。<")
+                .doesNotContain("Administration for Market Regulation", " / ");
+
+        completeAs("supervisor", tn, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        completeAs("handler-gd-amr", tn, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理。"));
+        cases.runDueJobs(tn);
+        String handling = page(post("/track").with(csrf()).with(client).param("trackingNumber", tn)
+                .param("accessCode", accessCodes.codeFor(tn)), 200);
+        assertThat(handling).containsPattern("id=\"caseNow\"[^>]*>当前：省市场监督管理局正在办理。下一步：在 [^<]+ 前答复您。<");
+
+        String en = page(post("/track").param("lang", "en").with(csrf()).with(client).param("trackingNumber", tn)
+                .param("accessCode", accessCodes.codeFor(tn)), 200);
+        assertThat(en).contains("Now: ").contains("is handling it. Next: a reply to you by")
+                .doesNotContain("当前", "省市场监督管理局");
+    }
+
+    @Test
+    void theHeaderAndTheReceiptLeadToTracking() throws Exception {
+        assertThat(page(get("/complaints/new"), 200)).contains("查询进度").contains("href=\"/track\"");
+        String prefilled = page(get("/track").param("trackingNumber", "TS20260302-ABCDEF"), 200);
+        assertThat(prefilled).contains("value=\"TS20260302-ABCDEF\"");
+    }
+
+    @Test
+    void anUnknownPublicAddressIsThePublic404PageNotTheStaffLogin() throws Exception {
+        // Over real HTTP: the error page is the container's forward, which MockMvc does not make.
+        java.net.http.HttpResponse<String> missing = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/no-such-page"))
+                        .header("Accept", "text/html").timeout(java.time.Duration.ofSeconds(30)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("页面不存在", "href=\"/track\"").doesNotContain("登录");
+        page(get("/complaints/nothing-here").accept("text/html"), 404);
+        // Staff addresses keep asking for a login, known or not.
+        mvc.perform(get("/staff/no-such-page").accept("text/html")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staff/complaints").accept("text/html")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/no-such-thing")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theRatingScaleSaysWhichEndIsGoodAndEveryGroupHasALegend() throws Exception {
+        String rate = page(get("/rate/some-token-that-is-not-valid"), 200);
+        assertThat(rate).doesNotContain("Very satisfied");
+        String fragment = new String(getClass().getResourceAsStream("/templates/fragments-rating.html")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(fragment.split("<fieldset", -1).length - 1).isEqualTo(fragment.split("<legend", -1).length - 1);
+        assertThat(fragment).doesNotContain(" / Yes", " / No");
+        org.springframework.context.MessageSource messages = context.getBean(org.springframework.context.MessageSource.class);
+        assertThat(messages.getMessage("rating.scale.levels", null, java.util.Locale.SIMPLIFIED_CHINESE))
+                .contains("5 分非常满意（最好）", "1 分非常不满意（最差）");
+        assertThat(messages.getMessage("rating.level.5", null, java.util.Locale.SIMPLIFIED_CHINESE)).contains("最好");
+        assertThat(messages.getMessage("rating.level.1", null, java.util.Locale.ENGLISH)).contains("worst");
     }
 }

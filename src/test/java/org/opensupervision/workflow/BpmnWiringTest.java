@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -21,6 +23,10 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
@@ -30,11 +36,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Every model and form is deployed, every {@code ${bean}} a model names exists, every form a task names is there. */
+/**
+ * Every model and form is deployed, every {@code ${bean}} a model names exists (the delegates of service tasks and
+ * events, and the beans of task and execution listeners, each of its kind), every form a task names is there.
+ */
 class BpmnWiringTest extends IntegrationTest {
 
     private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*}");
-    private static final Pattern DELEGATE = Pattern.compile("camunda:delegateExpression=\"([^\"]+)\"");
+    /** As an attribute of a task or event ({@code camunda:delegateExpression}) or of a listener element. */
+    private static final Pattern DELEGATE = Pattern.compile("(?:camunda:)?delegateExpression=\"([^\"]+)\"");
+    /** The first name of an expression: a bean, or the {@code execution} or {@code task} the engine passes. */
+    private static final Pattern ROOT = Pattern.compile("\\$\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)");
 
     @Autowired
     ApplicationContext context;
@@ -80,6 +92,60 @@ class BpmnWiringTest extends IntegrationTest {
                 count++;
             }
             assertThat(count).as("delegate expressions in %s", file.getFilename()).isPositive();
+        }
+    }
+
+    @Test
+    void everyTaskAndExecutionListenerCallsABeanOfItsKind() throws Exception {
+        int count = 0;
+        for (var file : files("classpath*:processes/*.bpmn")) {
+            try (InputStream in = file.getInputStream()) {
+                BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+                    assertListener(file.getFilename(), owner(listener), listener.getCamundaEvent(),
+                            listener.getCamundaDelegateExpression(), listener.getCamundaClass(),
+                            listener.getCamundaExpression(), listener.getCamundaScript(), TaskListener.class);
+                    count++;
+                }
+                for (CamundaExecutionListener listener :
+                        model.getModelElementsByType(CamundaExecutionListener.class)) {
+                    assertListener(file.getFilename(), owner(listener), listener.getCamundaEvent(),
+                            listener.getCamundaDelegateExpression(), listener.getCamundaClass(),
+                            listener.getCamundaExpression(), listener.getCamundaScript(), ExecutionListener.class);
+                    count++;
+                }
+            }
+        }
+        assertThat(count).as("task and execution listeners in the models").isPositive();
+    }
+
+    /** The id of the element whose extension elements hold the listener. */
+    private static String owner(ModelElementInstance listener) {
+        ModelElementInstance owner = listener.getParentElement().getParentElement();
+        return owner == null ? "?" : owner.getAttributeValue("id");
+    }
+
+    /**
+     * A listener's bean ({@code delegateExpression}) exists in the context and is a listener of its kind; a class is
+     * one; an expression starts at a bean (or at the {@code execution} or {@code task} the engine passes).
+     */
+    private void assertListener(String file, String owner, String event, String delegateExpression, String className,
+                                String expression, CamundaScript script, Class<?> kind) throws ClassNotFoundException {
+        String what = kind.getSimpleName() + " on " + event + " of " + owner + " in " + file;
+        if (delegateExpression != null) {
+            Matcher bean = BEAN.matcher(delegateExpression);
+            assertThat(bean.matches()).as("%s: %s is a plain bean reference", what, delegateExpression).isTrue();
+            assertThat(context.containsBean(bean.group(1))).as("%s: bean %s", what, bean.group(1)).isTrue();
+            assertThat(context.getBean(bean.group(1))).as("%s: bean %s", what, bean.group(1)).isInstanceOf(kind);
+        } else if (className != null) {
+            assertThat(kind.isAssignableFrom(Class.forName(className))).as("%s: class %s", what, className).isTrue();
+        } else if (expression != null) {
+            Matcher root = ROOT.matcher(expression);
+            assertThat(root.lookingAt()).as("%s: expression %s", what, expression).isTrue();
+            assertThat(List.of("execution", "task").contains(root.group(1)) || context.containsBean(root.group(1)))
+                    .as("%s: %s starts at a bean", what, expression).isTrue();
+        } else {
+            assertThat(script).as("%s: a delegate expression, class, expression or script", what).isNotNull();
         }
     }
 

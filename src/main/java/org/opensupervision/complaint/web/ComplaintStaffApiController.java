@@ -3,13 +3,16 @@ package org.opensupervision.complaint.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import org.opensupervision.calendar.WorkingDayCalendar;
-import org.opensupervision.complaint.Complaint;
 import org.opensupervision.complaint.ApprovalCaseLookup;
 import org.opensupervision.complaint.ComplaintAccess;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.privacy.ComplainantContacts;
 import org.opensupervision.privacy.ContactVisibility;
+import org.opensupervision.privacy.StaffContact;
 import org.opensupervision.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -32,12 +35,12 @@ class ComplaintStaffApiController {
     private final ComplaintAccess scoped;
     private final WorkingDayCalendar calendar;
     private final Problems problems;
-    private final ContactVisibility contacts;
+    private final ComplainantContacts contacts;
     private final Clock clock;
     private final ObjectProvider<ApprovalCaseLookup> approvalCases;
 
     ComplaintStaffApiController(ComplaintRecords records, ComplaintAccess scoped, WorkingDayCalendar calendar,
-                                Problems problems, ContactVisibility contacts, Clock clock,
+                                Problems problems, ComplainantContacts contacts, Clock clock,
                                 ObjectProvider<ApprovalCaseLookup> approvalCases) {
         this.approvalCases = approvalCases;
         this.records = records;
@@ -65,9 +68,12 @@ class ComplaintStaffApiController {
                     "≤ " + ComplaintListRequest.MAX_PAGE, locale));
         }
         Instant now = clock.instant();
-        var page = scoped.search(login, request.query(calendar.zone()), request.pageable())
-                .map(c -> ComplaintView.of(c, now, null, showContact(login, c)));
-        return ResponseEntity.ok(PageView.of(page, request.sort()));
+        var page = scoped.search(login, request.query(calendar.zone()), request.pageable());
+        // Complainant privacy: the supervision office, or a reveal of the case (each such view is audited).
+        Map<String, StaffContact> shown = contacts.forStaff(login,
+                page.getContent().stream().map(ComplaintFacts::trackingNumber).toList(), ContactVisibility.Channel.API);
+        var views = page.map(c -> ComplaintView.of(c, now, null, shown.get(c.trackingNumber())));
+        return ResponseEntity.ok(PageView.of(views, request.sort()));
     }
 
     @Operation(summary = "Read one complaint, with its missed deadlines and the approval case it names",
@@ -81,16 +87,11 @@ class ComplaintStaffApiController {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.notFound(locale)));
     }
 
-    private ComplaintView view(Complaint c, Authentication user) {
-        ComplaintView view = ComplaintView.of(c, clock.instant(), records.breachesOf(c), showContact(user, c));
+    private ComplaintView view(ComplaintFacts c, Authentication user) {
+        ComplaintView view = ComplaintView.of(c, clock.instant(), records.breachesOf(c.trackingNumber()),
+                contacts.forStaff(user, c.trackingNumber(), ContactVisibility.Channel.API));
         ApprovalCaseLookup lookup = approvalCases.getIfAvailable();
         return lookup == null ? view
-                : view.withApprovalCase(lookup.find(c.getApprovalCaseNumber(), user).orElse(null));
-    }
-
-    /** Complainant privacy: the supervision office, or a reveal of this case (the view is audited). */
-    private boolean showContact(Authentication user, Complaint c) {
-        return !c.isAnonymous()
-                && contacts.access(user, c.getTrackingNumber(), ContactVisibility.Channel.API).visible();
+                : view.withApprovalCase(lookup.find(c.approvalCaseNumber(), user).orElse(null));
     }
 }

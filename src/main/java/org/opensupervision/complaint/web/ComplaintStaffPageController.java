@@ -9,7 +9,9 @@ import org.opensupervision.complaint.ComplaintAccess;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.privacy.ComplainantContacts;
 import org.opensupervision.privacy.ContactVisibility;
+import org.opensupervision.privacy.StaffContact;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,12 +29,12 @@ class ComplaintStaffPageController {
     private final ComplaintAccess scoped;
     private final DepartmentDirectory departments;
     private final WorkingDayCalendar calendar;
-    private final ContactVisibility contacts;
+    private final ComplainantContacts contacts;
     private final Clock clock;
     private final ObjectProvider<ApprovalCaseLookup> approvalCases;
 
     ComplaintStaffPageController(ComplaintRecords records, ComplaintAccess scoped, DepartmentDirectory departments,
-                                 WorkingDayCalendar calendar, ContactVisibility contacts, Clock clock,
+                                 WorkingDayCalendar calendar, ComplainantContacts contacts, Clock clock,
                                  ObjectProvider<ApprovalCaseLookup> approvalCases) {
         this.approvalCases = approvalCases;
         this.records = records;
@@ -64,15 +66,16 @@ class ComplaintStaffPageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", complaint);
         // Complainant privacy: the supervision office, or a reveal of this case (the view is audited).
-        model.addAttribute("contactVisible", !complaint.isAnonymous()
-                && contacts.access(login, trackingNumber, ContactVisibility.Channel.PAGE).visible());
-        model.addAttribute("breaches", records.breachesOf(complaint));
-        model.addAttribute("concerned", departments.get(complaint.getDepartmentCode()));
-        model.addAttribute("handling", departments.find(complaint.getHandlingDepartmentCode()).orElse(null));
+        StaffContact contact = contacts.forStaff(login, trackingNumber, ContactVisibility.Channel.PAGE);
+        model.addAttribute("contact", contact.shown());
+        model.addAttribute("contactVisible", contact.visible());
+        model.addAttribute("breaches", records.breachesOf(trackingNumber));
+        model.addAttribute("concerned", departments.get(complaint.departmentCode()));
+        model.addAttribute("handling", departments.find(complaint.handlingDepartmentCode()).orElse(null));
         model.addAttribute("now", clock.instant());
         ApprovalCaseLookup lookup = approvalCases.getIfAvailable();
         model.addAttribute("approvalCase", lookup == null ? null
-                : lookup.find(complaint.getApprovalCaseNumber(), login).orElse(null));
+                : lookup.find(complaint.approvalCaseNumber(), login).orElse(null));
         return "staff/complaint";
     }
 }

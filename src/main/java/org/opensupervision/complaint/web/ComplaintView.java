@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.BreachFacts;
 import org.opensupervision.complaint.ComplaintCategory;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintStatus;
-import org.opensupervision.complaint.DeadlineBreach;
 import org.opensupervision.complaint.LinkedApprovalCase;
+import org.opensupervision.privacy.StaffContact;
 
 /** A complaint as staff read it through the API. */
 record ComplaintView(String trackingNumber, ComplaintStatus status, String departmentCode,
@@ -35,10 +36,9 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
     record Ladder(Instant noticeAt, Instant noticeDueAt, Instant criticizedAt, Instant criticismDueAt,
                   Instant referredToRulesAt) {
 
-        static Ladder of(Complaint c) {
-            return c.getSupervisionNoticeAt() == null ? null : new Ladder(c.getSupervisionNoticeAt(),
-                    c.getSupervisionNoticeDueAt(), c.getCriticizedAt(), c.getCriticismDueAt(),
-                    c.getReferredToRulesAt());
+        static Ladder of(ComplaintFacts c) {
+            return c.supervisionNoticeAt() == null ? null : new Ladder(c.supervisionNoticeAt(),
+                    c.supervisionNoticeDueAt(), c.criticizedAt(), c.criticismDueAt(), c.referredToRulesAt());
         }
     }
 
@@ -53,27 +53,26 @@ record ComplaintView(String trackingNumber, ComplaintStatus status, String depar
     }
 
     /**
-     * @param showContact whether the reader may see the complainant's contact data; when not, {@code contact} is
-     *                    absent and {@code contactWithheld} is true
+     * @param contact what the reader may see of the complainant's contact data; when withheld, {@code contact} is
+     *                absent and {@code contactWithheld} is true
      */
-    static ComplaintView of(Complaint c, Instant now, List<DeadlineBreach> breaches, boolean showContact) {
-        boolean hasContact = !c.isAnonymous();
-        return new ComplaintView(c.getTrackingNumber(), c.getStatus(), c.getDepartmentCode(),
-                c.getHandlingDepartmentCode(), c.getCategory(), c.getPriority(), c.getTitle(), c.getDescription(),
-                c.getApprovalCaseNumber(), c.getIncidentDate(), c.isAnonymous(),
-                hasContact && showContact ? new Contact(c.getContactName(), c.getContactPhone(), c.getContactEmail())
-                        : null,
-                hasContact && !showContact ? Boolean.TRUE : null,
-                c.getSubmittedAt(), c.getRoutedAt(), c.getRedirectCount(), c.getFirstFeedbackDueAt(),
-                c.getFirstFeedbackAt(), c.getFirstFeedbackText(), c.getFirstFeedbackBreachedAt(),
-                c.getHandlingStartedAt(), c.getHandlingDueAt(), c.getHandlingBreachedAt(),
-                c.getExtensionRequestedAt() == null ? null : new Extension(c.getExtensionRequestedAt(),
-                        c.getExtensionWorkingDays(), c.getExtensionReason(), c.getExtensionApproved(),
-                        c.getExtensionDecidedAt()),
-                c.getRepliedAt(), c.getReplyText(), c.getReworkCount(), c.getClosedAt(), c.getRejectedAt(),
-                c.getRejectionReason(), c.isOverdue(now), c.getProcessInstanceId(),
+    static ComplaintView of(ComplaintFacts c, Instant now, List<BreachFacts> breaches, StaffContact contact) {
+        return new ComplaintView(c.trackingNumber(), c.status(), c.departmentCode(), c.handlingDepartmentCode(),
+                c.category(), c.priority(), c.title(), c.description(), c.approvalCaseNumber(), c.incidentDate(),
+                c.anonymous(),
+                contact.visible() ? new Contact(contact.shown().name(), contact.shown().phone(),
+                        contact.shown().email()) : null,
+                contact.withheld() ? Boolean.TRUE : null,
+                c.submittedAt(), c.routedAt(), c.redirectCount(), c.firstFeedbackDueAt(), c.firstFeedbackAt(),
+                c.firstFeedbackText(), c.firstFeedbackBreachedAt(), c.handlingStartedAt(), c.handlingDueAt(),
+                c.handlingBreachedAt(),
+                c.extensionRequestedAt() == null ? null : new Extension(c.extensionRequestedAt(),
+                        c.extensionWorkingDays(), c.extensionReason(), c.extensionApproved(),
+                        c.extensionDecidedAt()),
+                c.repliedAt(), c.replyText(), c.reworkCount(), c.closedAt(), c.rejectedAt(), c.rejectionReason(),
+                c.isOverdue(now), c.processInstanceId(),
                 breaches == null ? null : breaches.stream()
-                        .map(b -> new Breach(b.getKind().name(), b.getDepartmentCode(), b.getDueAt(), b.getRecordedAt()))
+                        .map(b -> new Breach(b.kind().name(), b.departmentCode(), b.dueAt(), b.recordedAt()))
                         .toList(), Ladder.of(c), null);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.opensupervision.complaint.Complaint;
+import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.privacy.ContactReveal;
@@ -90,7 +90,7 @@ class ContactRevealController {
         if (!visibility.isSupervisionOffice(user)) {
             return forbidden(locale);
         }
-        Complaint complaint = records.find(trackingNumber).orElse(null);
+        ComplaintFacts complaint = records.find(trackingNumber).orElse(null);
         if (complaint == null) {
             return notFound(locale);
         }
@@ -101,8 +101,7 @@ class ContactRevealController {
         String userId = blankToNull(request.userId());
         String department = blankToNull(request.departmentCode());
         if (userId == null && department == null) {
-            department = complaint.getHandlingDepartmentCode() != null ? complaint.getHandlingDepartmentCode()
-                    : complaint.getDepartmentCode();
+            department = complaint.responsibleDepartmentCode();
         }
         ContactReveal reveal = reveals.grant(trackingNumber, department, userId, request.reason(), user.getName());
         return ResponseEntity.created(URI.create("/api/complaints/" + trackingNumber + "/contact-reveals/"

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.opensupervision.access.StaffGroups;
-import org.opensupervision.approval.ApprovalCaseLinks;
+import org.opensupervision.complaint.ApprovalCaseLookup;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.workflow.ComplaintProcess;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * timeline and cards into the task-local variable {@value #VARIABLE} that its Camunda Form shows read-only. Scoped like
  * the staff pages: a department's task shows only a case of that department. Task-local, so it leaves the process's
  * variables alone and ends with the task; a snapshot taken when the task is created (the case page is live). A
- * handling bean over the approval module's facade ({@link ApprovalCaseLinks}): complaint-handling is handling's model.
+ * handling bean over the complaint module's lookup of the named case ({@link ApprovalCaseLookup}, implemented by the
+ * approval module, which sits above): complaint-handling is handling's model.
  */
 @Component("approvalCaseSummaryListener")
 class ApprovalCaseSummaryListener implements TaskListener {
@@ -29,10 +30,10 @@ class ApprovalCaseSummaryListener implements TaskListener {
     private static final Set<String> OFFICES = Set.of(StaffGroups.SUPERVISION_OFFICE, StaffGroups.ADMINISTRATORS,
             StaffGroups.EVALUATION_OFFICE);
 
-    private final ApprovalCaseLinks links;
+    private final ApprovalCaseLookup links;
     private final DepartmentDirectory departments;
 
-    ApprovalCaseSummaryListener(ApprovalCaseLinks links, DepartmentDirectory departments) {
+    ApprovalCaseSummaryListener(ApprovalCaseLookup links, DepartmentDirectory departments) {
         this.links = links;
         this.departments = departments;
     }

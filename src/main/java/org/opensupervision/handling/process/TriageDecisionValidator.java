@@ -66,7 +66,7 @@ class TriageDecisionValidator implements TaskListener {
 
     private boolean departmentHasStarted(DelegateTask task) {
         String trackingNumber = ProcessVariables.requiredText(task, Var.TRACKING_NUMBER);
-        return records.find(trackingNumber).map(c -> c.getFirstFeedbackAt() != null).orElse(false);
+        return records.find(trackingNumber).map(c -> c.firstFeedbackAt() != null).orElse(false);
     }
 
     private static boolean byHeadOfOffice(DelegateTask task) {

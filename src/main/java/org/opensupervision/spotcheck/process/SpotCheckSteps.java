@@ -6,12 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opensupervision.calendar.DeadlineDisplay;
-import org.opensupervision.complaint.Complaint;
-import org.opensupervision.complaint.ComplaintRecords;
-import org.opensupervision.department.Department;
-import org.opensupervision.department.DepartmentDirectory;
+import org.opensupervision.spotcheck.SampledCase;
 import org.opensupervision.spotcheck.SpotCheckRound;
-import org.opensupervision.spotcheck.SpotCheckSample;
 import org.opensupervision.spotcheck.SpotChecks;
 import org.opensupervision.workflow.SupervisionProcesses.SpotCheck;
 import org.springframework.context.annotation.Bean;
@@ -41,20 +37,17 @@ class SpotCheckSteps {
      * fields of one check never overwrite another's.
      */
     @Bean
-    JavaDelegate prepareSpotCheck(SpotChecks spotChecks, ComplaintRecords complaints, DepartmentDirectory departments,
-                                  DeadlineDisplay display) {
+    JavaDelegate prepareSpotCheck(SpotChecks spotChecks) {
         return execution -> {
-            SpotCheckSample sample = spotChecks.sample(sampleId(execution));
-            Complaint complaint = complaints.find(sample.getTrackingNumber()).orElseThrow();
-            Department department = departments.get(sample.getDepartmentCode());
-            execution.setVariableLocal("sampledTrackingNumber", sample.getTrackingNumber());
-            execution.setVariableLocal("sampledDepartmentName", department.bilingualName());
-            execution.setVariableLocal("sampledTitle", complaint.getTitle());
-            execution.setVariableLocal("sampledCategoryLabel", complaint.getCategory().bilingualLabel());
-            execution.setVariableLocal("sampledClosedAt", display.format(complaint.getClosedAt()));
-            execution.setVariableLocal("sampledReply", complaint.getReplyText());
-            execution.setVariableLocal("rectificationGroup", department.handlingGroup());
-            execution.setVariableLocal("rectificationAddress", department.notificationAddress());
+            SampledCase sampled = spotChecks.sampledCase(sampleId(execution));
+            execution.setVariableLocal("sampledTrackingNumber", sampled.trackingNumber());
+            execution.setVariableLocal("sampledDepartmentName", sampled.departmentName());
+            execution.setVariableLocal("sampledTitle", sampled.title());
+            execution.setVariableLocal("sampledCategoryLabel", sampled.categoryLabel());
+            execution.setVariableLocal("sampledClosedAt", sampled.closedAt());
+            execution.setVariableLocal("sampledReply", sampled.reply());
+            execution.setVariableLocal("rectificationGroup", sampled.rectificationGroup());
+            execution.setVariableLocal("rectificationAddress", sampled.rectificationAddress());
             for (String field : new String[] {"contactMethod", "recordMatches", "findings", "evidenceReference",
                     "spotCheckInspector", SpotCheck.DISCREPANCY, "rectificationText"}) {
                 execution.setVariableLocal(field, null);

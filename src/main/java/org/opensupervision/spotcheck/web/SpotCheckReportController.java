@@ -1,8 +1,13 @@
 package org.opensupervision.spotcheck.web;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.opensupervision.spotcheck.DepartmentSpotCheckRow;
 import org.opensupervision.spotcheck.SpotCheckRound;
 import org.opensupervision.spotcheck.SpotChecks;
@@ -19,6 +24,12 @@ import org.springframework.web.server.ResponseStatusException;
 /** The spot-check report per round: counts and pass rate per department, as a staff page and as CSV. */
 @Controller
 class SpotCheckReportController {
+
+    /** RFC 4180 (CRLF, quotes where a value needs them) with the report's header line. */
+    private static final CSVFormat REPORT = CSVFormat.RFC4180.builder()
+            .setHeader("round", "period_start", "period_end", "seed", "department_code", "department_name", "sampled",
+                    "checked", "passed", "discrepancies", "rectified", "pass_rate_percent")
+            .get();
 
     private final SpotChecks spotChecks;
 
@@ -42,30 +53,27 @@ class SpotCheckReportController {
     @GetMapping(value = "/staff/spot-checks/{roundId}/report.csv")
     ResponseEntity<byte[]> csv(@PathVariable Long roundId) {
         SpotCheckRound round = find(roundId);
-        StringBuilder csv = new StringBuilder(
-                "round,period_start,period_end,seed,department_code,department_name,sampled,checked,passed,"
-                        + "discrepancies,rectified,pass_rate_percent\r\n");
-        for (DepartmentSpotCheckRow row : spotChecks.report(roundId)) {
-            csv.append(round.getId()).append(',').append(round.getPeriodStart()).append(',')
-                    .append(round.getPeriodEnd()).append(',').append(round.getSeed()).append(',')
-                    .append(row.departmentCode()).append(',').append(quoted(row.departmentName())).append(',')
-                    .append(row.sampled()).append(',').append(row.checked()).append(',').append(row.passed())
-                    .append(',').append(row.discrepancies()).append(',').append(row.rectified()).append(',')
-                    .append(row.passRate() == null ? "" : row.passRate()).append("\r\n");
+        StringWriter text = new StringWriter();
+        // The byte-order mark lets spreadsheet programs open the UTF-8 file with the Chinese names intact.
+        text.write('\uFEFF');
+        try (CSVPrinter csv = REPORT.print(text)) {
+            for (DepartmentSpotCheckRow row : spotChecks.report(roundId)) {
+                csv.printRecord(round.getId(), round.getPeriodStart(), round.getPeriodEnd(), round.getSeed(),
+                        row.departmentCode(), row.departmentName(), row.sampled(), row.checked(), row.passed(),
+                        row.discrepancies(), row.rectified(), row.passRate());
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"spot-check-round-" + roundId + ".csv\"")
-                .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+                .body(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private SpotCheckRound find(Long roundId) {
         return spotChecks.round(roundId)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 }

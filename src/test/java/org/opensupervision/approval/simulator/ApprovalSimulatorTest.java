@@ -16,6 +16,8 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
+import org.opensupervision.OwnsPeriod;
+import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.approval.ApprovalCard;
 import org.opensupervision.approval.ApprovalCaseView;
 import org.opensupervision.approval.ApprovalCases;
@@ -42,6 +44,8 @@ import org.springframework.web.client.RestClient;
  * seed while the engine clock moves ten seconds a tick. Runs in July 2026 (Wednesday 8 July, 10:00 China Standard
  * Time); its assertions read only its own cases.
  */
+@OwnsPeriod(value = {"2026-04", "2026-05", "2026-06", "2026-07"}, cases = Cases.APPROVAL,
+        because = "its random history reaches back from July by up to the items' limits and stops")
 class ApprovalSimulatorTest extends IntegrationTest {
 
     static final Instant START = Instant.parse("2026-07-08T02:00:00Z");

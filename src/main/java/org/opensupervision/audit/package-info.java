@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {"calendar", "complaint", "department", "privacy", "secrets", "web"})
+package org.opensupervision.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package org.opensupervision.calendar;
+
+import org.springframework.modulith.ApplicationModule;

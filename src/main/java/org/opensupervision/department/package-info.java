@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package org.opensupervision.department;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {"access", "department", "web", "workflow"})
+package org.opensupervision.identity;
+
+import org.springframework.modulith.ApplicationModule;

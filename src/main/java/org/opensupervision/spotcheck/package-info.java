@@ -1,0 +1,5 @@
+@ApplicationModule(allowedDependencies = {"access", "audit", "calendar", "complaint", "department", "rules",
+        "workflow"})
+package org.opensupervision.spotcheck;
+
+import org.springframework.modulith.ApplicationModule;

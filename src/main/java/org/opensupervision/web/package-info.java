@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package org.opensupervision.web;
+
+import org.springframework.modulith.ApplicationModule;

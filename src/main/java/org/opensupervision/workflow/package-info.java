@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package org.opensupervision.workflow;
+
+import org.springframework.modulith.ApplicationModule;
