@@ -5,7 +5,7 @@
  * card). See docs/architecture.md, "Approval-case supervision".
  */
 @ApplicationModule(allowedDependencies = {"access", "audit", "calendar", "complaint", "department", "evaluation",
-        "notification", "rules", "web"})
+        "ladder", "notification", "rules", "web", "workflow"})
 package org.opensupervision.approval;
 
 import org.springframework.modulith.ApplicationModule;

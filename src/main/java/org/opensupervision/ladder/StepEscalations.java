@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one implementation of a waiting step's reminder (催办) and escalation to the head of the supervision office, for
- * every model: the ladder's own delegates ({@code remindStep}, {@code escalateOverdueStep}) and the supervision
- * office's tasks of complaint-handling use it, each with the mail its readers know.
+ * every model: the ladder's own delegates ({@code remindStep}, {@code escalateOverdueStep}), the supervision office's
+ * tasks of complaint-handling, the card contest's review ({@code escalateCardContestReview}) and the evaluation's
+ * review ({@code remindEvaluationReview}, {@code escalateEvaluationReview}) use it, each with the mail its readers
+ * know, its own recipients and its own due dates.
  */
 @Component
 public class StepEscalations {
@@ -63,7 +65,7 @@ public class StepEscalations {
 
     /** Mails {@code to} that the step is due soon. */
     public void remind(Step step, String to, Notice notice) {
-        notifications.send(notice, step.caseKey(), List.of(to), List.of(), mailModel(step));
+        mail(step, notice, List.of(to), List.of(), Map.of());
     }
 
     /**
@@ -74,20 +76,49 @@ public class StepEscalations {
      * @return whether the step was escalated now
      */
     public boolean escalate(Step step, Notice notice) {
+        if (!offerToHead(step)) {
+            return false;
+        }
+        mail(step, notice, List.of(notifications.supervisionHeadAddress()),
+                List.of(notifications.supervisionOfficeAddress()), Map.of());
+        return true;
+    }
+
+    /**
+     * The escalation without its mail, for a model that mails on its own terms ({@link #mail}): offers the step's
+     * task to the head of the supervision office ({@code supervision-head}) as well, at {@value #ESCALATED_PRIORITY}
+     * or higher. The task stays with its group; a task already offered to the head is left as it is.
+     *
+     * @return whether the task was offered to the head now
+     */
+    public boolean offerToHead(Step step) {
         boolean already = tasks.getIdentityLinksForTask(step.taskId()).stream().anyMatch(
                 l -> IdentityLinkType.CANDIDATE.equals(l.getType())
                         && StaffGroups.SUPERVISION_HEAD.equals(l.getGroupId()));
         if (already) {
-            log.info("{} of {} was escalated already", step.taskName(), step.caseKey());
+            log.info("{} of {} was escalated already", step.taskName(), step.shownKey());
             return false;
         }
         tasks.addCandidateGroup(step.taskId(), StaffGroups.SUPERVISION_HEAD);
         Task task = tasks.createTaskQuery().taskId(step.taskId()).singleResult();
         tasks.setPriority(step.taskId(), Math.max(task.getPriority(), ESCALATED_PRIORITY));
-        notifications.send(notice, step.caseKey(), List.of(notifications.supervisionHeadAddress()),
-                List.of(notifications.supervisionOfficeAddress()), mailModel(step));
-        log.warn("{} of {} is overdue: offered to {}", step.taskName(), step.caseKey(), StaffGroups.SUPERVISION_HEAD);
+        log.warn("{} of {} is overdue: offered to {}", step.taskName(), step.shownKey(), StaffGroups.SUPERVISION_HEAD);
         return true;
+    }
+
+    /** The head of the supervision office's address, where escalations go. */
+    public String headAddress() {
+        return notifications.supervisionHeadAddress();
+    }
+
+    /**
+     * Mails a reminder or escalation of the step, filed under its case: the step's fields (below) and what the
+     * model's own template shows besides ({@code shown}, which wins over a field of the same name).
+     */
+    public void mail(Step step, Notice notice, List<String> to, List<String> cc, Map<String, Object> shown) {
+        Map<String, Object> model = mailModel(step);
+        model.putAll(shown);
+        notifications.send(notice, step.caseKey(), to, cc, model);
     }
 
     /**

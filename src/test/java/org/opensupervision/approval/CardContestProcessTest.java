@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.ladder.StepEscalations;
 import org.opensupervision.rules.ApprovalCardCounts;
 import org.opensupervision.rules.ProcessJobs;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,6 +134,9 @@ class CardContestProcessTest extends IntegrationTest {
         jobs.runDueJobs("AC-" + card.caseId());
         assertThat(instance).hasPassed("EndEvent_ContestReviewEscalated").isWaitingAt(CardContest.REVIEW_TASK)
                 .task().hasCandidateGroup("supervision-head");
+        // The ladder's one escalation: offered to the head at its priority, the office mailed with the contest's mail.
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getPriority())
+                .isGreaterThanOrEqualTo(StepEscalations.ESCALATED_PRIORITY);
         assertThat(mailsSentAbout(card.caseId())).anyMatch(m -> m.subject().contains("申诉逾期未审"));
         decide(instance, "UPHOLD");
         assertThat(instance).isEnded();

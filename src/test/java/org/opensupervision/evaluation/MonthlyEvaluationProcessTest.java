@@ -32,6 +32,7 @@ import org.opensupervision.OwnsPeriod.Cases;
 import org.opensupervision.ReceivedMail;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
 import org.opensupervision.handling.CaseDriver;
+import org.opensupervision.ladder.StepEscalations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -191,6 +192,7 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
         runDueJobs(instance);
         assertThat(instance).hasPassed("EndEvent_ReviewReminderSent", "EndEvent_ReviewEscalated")
                 .isWaitingAt(MonthlyEvaluation.REVIEW_TASK).task().hasCandidateGroup("supervision-head");
+        assertThat(review(instance).getPriority()).isGreaterThanOrEqualTo(StepEscalations.ESCALATED_PRIORITY);
         List<ReceivedMail> mails = mailsSentAbout("2024-12");
         assertThat(mails).anyMatch(m -> m.subject().contains("考评审核提醒")
                 && m.to().contains("evaluation-office@example.gov.cn"));

@@ -2,9 +2,9 @@ package org.opensupervision.approval.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opensupervision.approval.CardContest;
 import org.opensupervision.approval.CardContests;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Records the office's decision on the contested card (the officer is the user who completed the review). */
@@ -19,10 +19,9 @@ class RecordCardContestDecision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        contests.decide(((Number) execution.getVariable(CardContest.Var.CARD_ID)).longValue(),
-                CardContest.Decision.valueOf((String) execution.getVariable(CardContest.Var.DECISION)),
-                ((String) execution.getVariable(CardContest.Var.DECISION_REASON)).strip(),
-                user == null ? null : user.getUserId());
+        contests.decide(ProcessVariables.requiredLong(execution, CardContest.Var.CARD_ID),
+                CardContest.Decision.valueOf(ProcessVariables.requiredText(execution, CardContest.Var.DECISION)),
+                ProcessVariables.requiredText(execution, CardContest.Var.DECISION_REASON),
+                ProcessVariables.actor(execution));
     }
 }

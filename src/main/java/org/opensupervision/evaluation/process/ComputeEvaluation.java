@@ -1,17 +1,14 @@
 package org.opensupervision.evaluation.process;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opensupervision.calendar.WorkingDayCalendar;
 import org.opensupervision.evaluation.EvaluationPeriod;
-import org.opensupervision.evaluation.EvaluationProperties;
 import org.opensupervision.evaluation.EvaluationResult;
 import org.opensupervision.evaluation.Evaluations;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,31 +20,25 @@ class ComputeEvaluation implements JavaDelegate {
 
     private final Evaluations evaluations;
     private final EvaluationTableText table;
-    private final WorkingDayCalendar calendar;
-    private final EvaluationProperties properties;
-    private final Clock clock;
+    private final EvaluationSchedule schedule;
 
-    ComputeEvaluation(Evaluations evaluations, EvaluationTableText table, WorkingDayCalendar calendar,
-                      EvaluationProperties properties, Clock clock) {
+    ComputeEvaluation(Evaluations evaluations, EvaluationTableText table, EvaluationSchedule schedule) {
         this.evaluations = evaluations;
         this.table = table;
-        this.calendar = calendar;
-        this.properties = properties;
-        this.clock = clock;
+        this.schedule = schedule;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        EvaluationPeriod period = EvaluationPeriod.parse((String) execution.getVariable(Var.PERIOD)).orElseThrow();
+        EvaluationPeriod period = EvaluationPeriod.parse(ProcessVariables.requiredText(execution, Var.PERIOD))
+                .orElseThrow();
         // A period published by hand meanwhile (staff API) is shown as it stands, not computed again.
         EvaluationResult result = evaluations.published(period).orElseGet(() -> evaluations.compute(period, null));
-        Instant now = clock.instant();
-        Instant due = calendar.addWorkingDays(now, properties.reviewWorkingDays());
-        Instant reminder = calendar.subtractWorkingDays(due, properties.reminderWorkingDaysBefore());
+        EvaluationSchedule.Review review = schedule.review();
         execution.setVariableLocal(Var.TABLE, table.of(result));
         execution.setVariableLocal(Var.RULE_VERSION, result.ruleVersion());
-        execution.setVariableLocal(Var.REVIEW_DUE_AT, Date.from(due));
-        execution.setVariableLocal(Var.REVIEW_REMINDER_AT, Date.from(reminder.isBefore(now) ? now : reminder));
+        execution.setVariableLocal(Var.REVIEW_DUE_AT, Date.from(review.dueAt()));
+        execution.setVariableLocal(Var.REVIEW_REMINDER_AT, Date.from(review.reminderAt()));
         execution.setVariableLocal(Var.REVIEW_REMINDED, false);
         execution.setVariableLocal(Var.REVIEW_ESCALATED, false);
         for (String field : new String[] {Var.DECISION, Var.CORRECTION_DEPARTMENT, Var.CORRECTION_INDICATOR,

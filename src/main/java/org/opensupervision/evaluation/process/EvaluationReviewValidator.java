@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opensupervision.evaluation.MonthlyEvaluation.ReviewDecision;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,28 +17,19 @@ class EvaluationReviewValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(Var.DECISION);
-        if (!(decision instanceof String d) || !isDecision(d)) {
-            throw new BadUserRequestException("请选择发布或更正 / Choose PUBLISH or CORRECT");
+        String choose = "请选择发布或更正 / Choose PUBLISH or CORRECT";
+        ReviewDecision decision = ProcessVariables.decision(task, Var.DECISION, ReviewDecision.class, choose);
+        if (decision == null) {
+            throw new BadUserRequestException(choose);
         }
-        if (ReviewDecision.CORRECT.name().equals(d)) {
+        if (decision == ReviewDecision.CORRECT) {
             for (String field : new String[] {Var.CORRECTION_DEPARTMENT, Var.CORRECTION_INDICATOR,
                     Var.CORRECTION_NUMERATOR, Var.CORRECTION_DENOMINATOR, Var.CORRECTION_REASON}) {
-                Object value = task.getVariable(field);
-                if (value == null || value instanceof String s && s.isBlank()) {
+                if (ProcessVariables.text(task, field) == null) {
                     throw new BadUserRequestException("更正须填写部门、指标、分子、分母和理由 / A correction needs the "
                             + "department, the indicator, both counts and a reason (" + field + ")");
                 }
             }
         }
-    }
-
-    private static boolean isDecision(String value) {
-        for (ReviewDecision d : ReviewDecision.values()) {
-            if (d.name().equals(value)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.evaluation.EvaluationPeriod;
 import org.opensupervision.evaluation.Evaluations;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Publishes the reviewed draft of this pass's period (a period already published by hand is left as it is). */
@@ -19,9 +20,9 @@ class PublishEvaluation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        EvaluationPeriod period = EvaluationPeriod.parse((String) execution.getVariable(Var.PERIOD)).orElseThrow();
+        EvaluationPeriod period = EvaluationPeriod.parse(ProcessVariables.requiredText(execution, Var.PERIOD)).orElseThrow();
         if (evaluations.published(period).isEmpty()) {
-            evaluations.publish(period, Actors.current(execution));
+            evaluations.publish(period, ProcessVariables.actor(execution));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.opensupervision.evaluation.EvaluationRejected;
 import org.opensupervision.evaluation.EvaluationResult;
 import org.opensupervision.evaluation.Evaluations;
 import org.opensupervision.evaluation.MonthlyEvaluation.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +30,15 @@ class RecordEvaluationCorrection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        EvaluationPeriod period = EvaluationPeriod.parse((String) execution.getVariable(Var.PERIOD)).orElseThrow();
-        CorrectionRequest request = new CorrectionRequest((String) execution.getVariable(Var.CORRECTION_DEPARTMENT),
-                (String) execution.getVariable(Var.CORRECTION_INDICATOR),
+        EvaluationPeriod period = EvaluationPeriod.parse(ProcessVariables.requiredText(execution, Var.PERIOD)).orElseThrow();
+        CorrectionRequest request = new CorrectionRequest(ProcessVariables.text(execution, Var.CORRECTION_DEPARTMENT),
+                ProcessVariables.text(execution, Var.CORRECTION_INDICATOR),
                 number(execution.getVariable(Var.CORRECTION_NUMERATOR)),
                 number(execution.getVariable(Var.CORRECTION_DENOMINATOR)),
-                (String) execution.getVariable(Var.CORRECTION_REASON));
+                ProcessVariables.text(execution, Var.CORRECTION_REASON));
         EvaluationResult result;
         try {
-            result = evaluations.correct(period, request, Actors.current(execution));
+            result = evaluations.correct(period, request, ProcessVariables.actor(execution));
         } catch (EvaluationRejected rejected) {
             throw new BadUserRequestException("更正未通过校验 / The correction was refused: " + rejected.errors());
         }
