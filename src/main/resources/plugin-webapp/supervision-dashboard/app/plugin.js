@@ -5,9 +5,12 @@
 
 const ROUTE = '/supervision-overview';
 
+// The language Cockpit itself shows: the one chosen in its menu (localStorage 'camunda-locale'), else the browser's
+// first language, Chinese unless that is English (config.js: availableLocales zh, en; fallbackLocale zh). Not
+// <html lang>, which Cockpit's page leaves at "en" whatever it shows.
 function language() {
   const chosen = (window.localStorage && window.localStorage.getItem('camunda-locale'))
-    || document.documentElement.lang || navigator.language || 'zh';
+    || (navigator.languages && navigator.languages[0]) || navigator.language || 'zh';
   return chosen.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 

@@ -8,22 +8,21 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Tasklist, its Camunda Forms (form-js) and Cockpit as a person uses them. Locators are the webapps' own structure
  * (AngularJS templates, form-js classes) and Chinese words a person reads, not positions, so that translated labels
- * and restyled forms do not break them; where a locator waits for another part of issue 16, it says so.
+ * and restyled forms do not break them. Every feature of issue 16 a step relies on must be there, or the step fails.
  */
 final class CamundaWebapps {
 
     private final Browser browser;
     private final String baseUrl;
-    private final List<String> pending;
 
-    CamundaWebapps(Browser browser, String baseUrl, List<String> pending) {
+    CamundaWebapps(Browser browser, String baseUrl) {
         this.browser = browser;
         this.baseUrl = baseUrl;
-        this.pending = pending;
     }
 
     String tasklistUrl() {
@@ -65,28 +64,41 @@ final class CamundaWebapps {
                 .filter(WebElement::isDisplayed).findFirst().orElse(null), "Tasklist", Duration.ofMinutes(3));
     }
 
+    /** Tasklist opens on this filter (the role's own list comes first). */
+    void assertDefaultFilter(String filterName) {
+        browser.open(tasklistUrl());
+        awaitTasklist();
+        String active = browser.await(d -> d.findElements(By.cssSelector(".task-filter.active h4.name")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).findFirst().orElse(null),
+                "the filter in focus");
+        if (!active.contains(filterName)) {
+            browser.screenshot("wrong-default-filter");
+            throw new AssertionError("Tasklist opened on the filter \"" + active + "\", not \"" + filterName + "\"");
+        }
+    }
+
     /**
-     * Opens the task of this complaint from the filter whose name holds one of {@code filterWords} (in that order of
-     * preference; the filter in focus otherwise): the card that shows the tracking number (filter variables), else,
-     * while the task cards do not show it yet, a card named {@code taskName} whose form shows the tracking number.
+     * Opens the task of this complaint from the filter named {@code filterName}: the card that shows the tracking
+     * number (受理编号), which must also show the title and the department (the filter's variables).
      */
-    void openTask(String trackingNumber, String taskName, List<String> filterWords) {
+    void openTask(String trackingNumber, String filterName, String title, String departmentName) {
         browser.open(tasklistUrl());
         awaitTasklist();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            focusFilter(filterWords);
+            focusFilter(filterName);
             Optional<WebElement> card = cards().stream()
                     .filter(c -> c.getText().contains(trackingNumber)).findFirst();
-            if (card.isEmpty()) {
-                List<WebElement> named = cards().stream().filter(c -> c.getText().contains(taskName)).toList();
-                if (!named.isEmpty()) {
-                    note("Tasklist task cards do not show the tracking number (filter variables, h-x2): the task "
-                            + "was found by its name \"" + taskName + "\" and checked on its form");
-                    card = Optional.of(named.get(0));
-                }
-            }
             if (card.isPresent()) {
+                // Tasklist shows a card's first two variables and the others behind its chevron: read them all.
+                String text = (String) ((JavascriptExecutor) browser.driver())
+                        .executeScript("return arguments[0].textContent;", card.get());
+                if (!card.get().getText().contains("受理编号") || !text.contains(title)
+                        || !text.contains(departmentName)) {
+                    browser.screenshot("task-card");
+                    throw new AssertionError("The task card of " + trackingNumber + " does not show 受理编号, title "
+                            + "and department: " + text);
+                }
                 WebElement link = card.get().findElement(By.cssSelector("h4.task a"));
                 browser.scrollTo(link);
                 link.click();
@@ -98,25 +110,17 @@ final class CamundaWebapps {
             awaitTasklist();
         }
         browser.screenshot("task-not-found");
-        throw new AssertionError("No task " + taskName + " of " + trackingNumber + " in Tasklist");
+        throw new AssertionError("No task card of " + trackingNumber + " in the filter " + filterName);
     }
 
-    private void focusFilter(List<String> filterWords) {
-        browser.find(By.cssSelector(".task-filter"));
-        List<WebElement> filters = browser.all(By.cssSelector(".task-filter"));
-        for (String word : filterWords) {
-            for (WebElement filter : filters) {
-                if (filter.findElement(By.cssSelector("h4.name")).getText().contains(word)) {
-                    if (!filter.getAttribute("class").contains("active")) {
-                        filter.findElement(By.cssSelector("h4.name a")).click();
-                    }
-                    Browser.pause(Duration.ofMillis(1500));
-                    return;
-                }
-            }
+    private void focusFilter(String filterName) {
+        WebElement filter = browser.await(d -> d.findElements(By.cssSelector(".task-filter")).stream()
+                .filter(f -> f.findElement(By.cssSelector("h4.name")).getText().contains(filterName))
+                .findFirst().orElse(null), "the Tasklist filter " + filterName);
+        if (!filter.getAttribute("class").contains("active")) {
+            filter.findElement(By.cssSelector("h4.name a")).click();
         }
-        note("Tasklist has no filter named with any of " + filterWords + " (filters per role, h-x2): the filter in "
-                + "focus was used");
+        Browser.pause(Duration.ofMillis(1500));
     }
 
     private List<WebElement> cards() {
@@ -172,74 +176,48 @@ final class CamundaWebapps {
         option.click();
     }
 
-    /**
-     * Chooses the new department of a redirect: from the select (a list fed from a variable, h-x2) by the
-     * department's name; while the form still has a text field for the code, by typing the code.
-     */
-    void chooseRedirectDepartment(String departmentName, String departmentCode) {
-        Browser.pause(Duration.ofMillis(500));
-        Optional<WebElement> select = browser.all(By.cssSelector(".fjs-form-field-select")).stream()
-                .filter(WebElement::isDisplayed).findFirst();
-        if (select.isPresent()) {
-            WebElement group = select.get().findElement(By.cssSelector(".fjs-input-group"));
-            browser.scrollTo(group);
-            List<WebElement> search = group.findElements(By.cssSelector("input.fjs-input"));
-            if (!search.isEmpty()) {
-                search.get(0).click();
-                search.get(0).sendKeys(departmentName);
-            } else {
-                group.click();
-            }
-            WebElement item = browser.await(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                    .filter(i -> i.getText().contains(departmentName)).findFirst().orElse(null),
-                    "the department " + departmentName + " in the list");
-            // form-js takes the choice on mousedown.
-            new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(item).click().perform();
-            browser.await(d -> select.get().getText().contains(departmentName)
-                    || select.get().findElements(By.cssSelector("input")).stream()
-                    .anyMatch(i -> departmentName.equals(i.getAttribute("value"))) ? Boolean.TRUE : null,
-                    "the chosen department shown");
-            return;
+    /** Chooses the new department of a redirect from the form's select (the directory's departments) by its name. */
+    void chooseRedirectDepartment(String departmentName) {
+        WebElement select = browser.find(By.cssSelector(".fjs-form-field-select"));
+        WebElement group = select.findElement(By.cssSelector(".fjs-input-group"));
+        browser.scrollTo(group);
+        List<WebElement> search = group.findElements(By.cssSelector("input.fjs-input"));
+        if (!search.isEmpty()) {
+            search.get(0).click();
+            search.get(0).sendKeys(departmentName);
+        } else {
+            group.click();
         }
-        note("The triage form has no department list (select fed from a variable, h-x2): the department code was "
-                + "typed");
-        WebElement field = browser.await(d -> d.findElements(By.cssSelector(".fjs-form-field-textfield")).stream()
-                .filter(f -> f.isDisplayed() && f.getText().contains("转办"))
-                .flatMap(f -> f.findElements(By.tagName("input")).stream())
-                .filter(WebElement::isEnabled).findFirst().orElse(null), "the field for the new department");
-        browser.scrollTo(field);
-        field.sendKeys(departmentCode);
+        WebElement item = browser.await(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().contains(departmentName)).findFirst().orElse(null),
+                "the department " + departmentName + " in the list");
+        // form-js takes the choice on mousedown.
+        new Actions(browser.driver()).moveToElement(item).click().perform();
+        browser.await(d -> select.getText().contains(departmentName)
+                || select.findElements(By.cssSelector("input")).stream()
+                .anyMatch(i -> departmentName.equals(i.getAttribute("value"))) ? Boolean.TRUE : null,
+                "the chosen department shown");
     }
 
     /**
-     * On Cockpit's start page, the supervision overview (监察总览, the project's Cockpit plugin): opened when it is a
-     * link (a menu entry or a tile), then its link to this process instance; empty when Cockpit has neither.
+     * From Cockpit's dashboard: its 监察总览 entry (the project's Cockpit plugin) opens the overview page, which is
+     * screenshot once it lists this instance (in the row of its department); then its 流程实例 link is followed.
      */
-    Optional<WebElement> supervisionOverviewLinkTo(String processInstanceId) {
-        By overview = By.xpath("//*[contains(normalize-space(text()), '监察总览')]");
-        By instance = By.cssSelector("a[href*='process-instance/" + processInstanceId + "']");
-        boolean opened = false;
-        for (int i = 0; i < 120; i++) {
-            Optional<WebElement> link = browser.all(instance).stream().filter(WebElement::isDisplayed).findFirst();
-            if (link.isPresent()) {
-                return link;
-            }
-            if (!opened && i >= 10) {
-                Optional<WebElement> entry = browser.all(overview).stream().filter(WebElement::isDisplayed)
-                        .map(e -> e.getTagName().equals("a") ? e
-                                : e.findElements(By.xpath("ancestor::a")).stream().findFirst().orElse(null))
-                        .filter(java.util.Objects::nonNull).findFirst();
-                if (entry.isPresent()) {
-                    entry.get().click();
-                    opened = true;
-                }
-            }
-            if (i == 40 && !opened && !browser.present(overview)) {
-                return Optional.empty();
-            }
-            Browser.pause(Duration.ofMillis(500));
-        }
-        return Optional.empty();
+    void followSupervisionOverviewTo(String processInstanceId, String departmentName) {
+        WebElement entry = browser.await(d -> d.findElements(By.xpath("//a[contains(normalize-space(.), '监察总览')]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                "a link 监察总览 on Cockpit's dashboard", Duration.ofMinutes(2));
+        entry.click();
+        browser.await(d -> d.getCurrentUrl().contains("#/supervision-overview") ? true : null, "the overview page");
+        WebElement link = browser.await(d -> d.findElements(By.xpath(
+                        "//section[contains(@class,'supervision-overview')]//tr[contains(., '" + departmentName + "')]"
+                        + "//a[normalize-space(.)='流程实例']")).stream()
+                .filter(l -> l.getAttribute("href").contains("/process-instance/" + processInstanceId + "/"))
+                .findFirst().orElse(null), "the 流程实例 link of " + processInstanceId + " on 监察总览");
+        browser.scrollToTop();
+        browser.screenshot("cockpit-dashboard");
+        browser.scrollTo(link);
+        link.click();
     }
 
     /** Tasklist's complete button. */
@@ -251,12 +229,5 @@ final class CamundaWebapps {
     List<String> errorNotices() {
         return browser.all(By.cssSelector(".notifications .alert-danger, .alert-danger")).stream()
                 .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
-    }
-
-    void note(String todo) {
-        if (!pending.contains(todo)) {
-            pending.add(todo);
-            System.out.println("[e2e] PENDING " + todo);
-        }
     }
 }

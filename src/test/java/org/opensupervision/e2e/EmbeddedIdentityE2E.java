@@ -23,7 +23,8 @@ class EmbeddedIdentityE2E extends EndToEndScenario {
         ReliabilityDatabase database = ReliabilityDatabase.fresh("e2e");
         ApplicationProcess app = ApplicationProcess.configured("e2e-embedded",
                 database.applicationProperties(database.url()));
-        return app.with("supervision.mail.public-base-url", app.baseUrl()).start(Duration.ofMinutes(6));
+        return app.with("supervision.mail.public-base-url", app.baseUrl())
+                .with(EndToEndScenario.NEAR_DEADLINE_WORKING_DAYS, "16").start(Duration.ofMinutes(6));
     }
 
     @Override

@@ -57,6 +57,7 @@ class KeycloakE2E extends EndToEndScenario {
                 .with("supervision.keycloak.url", keycloak.url())
                 .with("supervision.keycloak.client-secret", clientSecret)
                 .with("supervision.mail.public-base-url", app.baseUrl())
+                .with(EndToEndScenario.NEAR_DEADLINE_WORKING_DAYS, "16")
                 .start(Duration.ofMinutes(6));
     }
 
