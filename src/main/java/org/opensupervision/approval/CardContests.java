@@ -96,8 +96,8 @@ public class CardContests {
         variables.put(CardContest.Var.CARD_ID, cardId);
         variables.put(CardContest.Var.CASE_ID, caseId);
         variables.put(CardContest.Var.DEPARTMENT_CODE, department.code());
-        variables.put(CardContest.Var.DEPARTMENT_NAME, department.bilingualName());
-        variables.put(CardContest.Var.CARD, (card.colour() == CardColour.RED ? "红牌 / Red card" : "黄牌 / Yellow card")
+        variables.put(CardContest.Var.DEPARTMENT_NAME, department.nameZh());
+        variables.put(CardContest.Var.CARD, (card.colour() == CardColour.RED ? "红牌" : "黄牌")
                 + "：" + card.reason() + "（" + display.format(card.raisedAt()) + "）");
         variables.put(CardContest.Var.CONTEST_REASON, reason.strip());
         variables.put(CardContest.Var.CONTESTED_BY, handler);

@@ -159,10 +159,10 @@ class CardContestProcessTest extends IntegrationTest {
 
         Task task = tasks.createTaskQuery().processInstanceId(contestOf(card).getId()).singleResult();
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(CardContest.Var.DECISION, "UPHOLD")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「审核理由」");
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(CardContest.Var.DECISION, "MAYBE",
                 CardContest.Var.DECISION_REASON, "x"))).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("UPHOLD or WITHDRAW");
+                .hasMessageContaining("维持或撤销");
         decide(contestOf(card), "WITHDRAW");
     }
 }
