@@ -180,7 +180,7 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
             }
             FormFields.Violation violation = form.check(name, entry.getValue());
             if (violation != null) {
-                throw new FormFieldValidationException(name, violation.variable() + ": " + violation.message());
+                throw new FormFieldValidationException(name, violation.message() + "（" + violation.variable() + "）");
             }
         }
     }

@@ -32,10 +32,15 @@ final class FormFields {
 
     /** One writable field: its form-js type, the option values of a radio or select, and its limits. */
     record Field(String key, String type, List<String> options, Integer maxLength, Double min, Double max,
-                 boolean nested) {
+                 boolean nested, String label) {
+
+        /** How a message names the field: its label on the form, else its key. */
+        String named() {
+            return label == null || label.isBlank() ? key : "「" + label + "」";
+        }
     }
 
-    /** A problem with one submitted value: the variable and a message in Chinese and English. */
+    /** A problem with one submitted value: the variable and a message in Chinese, shown to staff in Tasklist. */
     record Violation(String variable, String message) {
     }
 
@@ -62,7 +67,7 @@ final class FormFields {
                 String variable = fullKey.contains(".") ? fullKey.substring(0, fullKey.indexOf('.')) : fullKey;
                 boolean nested = !variable.equals(fullKey);
                 writable.putIfAbsent(variable, nested
-                        ? new Field(variable, "object", List.of(), null, null, null, true)
+                        ? new Field(variable, "object", List.of(), null, null, null, true, null)
                         : field(variable, component));
             }
             collect(component.path("components"), prefix, writable);
@@ -76,7 +81,8 @@ final class FormFields {
         Integer maxLength = validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null;
         Double min = validate.hasNonNull("min") ? validate.path("min").asDouble() : null;
         Double max = validate.hasNonNull("max") ? validate.path("max").asDouble() : null;
-        return new Field(key, component.path("type").asText(""), List.copyOf(options), maxLength, min, max, false);
+        return new Field(key, component.path("type").asText(""), List.copyOf(options), maxLength, min, max, false,
+                component.path("label").asText(null));
     }
 
     String formId() {
@@ -112,30 +118,32 @@ final class FormFields {
         switch (field.type()) {
             case "textfield", "textarea" -> {
                 if (!(value instanceof String text)) {
-                    return new Violation(variable, "须为文本 / must be text");
+                    return new Violation(variable, field.named() + "须为文本");
                 }
                 if (field.maxLength() != null && text.length() > field.maxLength()) {
-                    return new Violation(variable, "不得超过 " + field.maxLength() + " 个字符 / must be at most "
-                            + field.maxLength() + " characters");
+                    return new Violation(variable, field.named() + "不得超过 " + field.maxLength()
+                            + " 个字，请删减后再提交");
                 }
             }
             case "number" -> {
                 if (!(value instanceof Number number)) {
-                    return new Violation(variable, "须为数字 / must be a number");
+                    return new Violation(variable, field.named() + "须为数字");
                 }
                 double amount = number.doubleValue();
                 if ((field.min() != null && amount < field.min()) || (field.max() != null && amount > field.max())) {
-                    return new Violation(variable, "超出允许范围 / is out of the allowed range");
+                    return new Violation(variable, field.named() + "超出允许范围"
+                            + range(field));
                 }
             }
             case "checkbox" -> {
                 if (!(value instanceof Boolean)) {
-                    return new Violation(variable, "须为是或否 / must be true or false");
+                    return new Violation(variable, field.named() + "须为是或否");
                 }
             }
             case "radio", "select" -> {
                 if (!field.options().isEmpty() && !field.options().contains(String.valueOf(value))) {
-                    return new Violation(variable, "须为以下之一 / must be one of " + field.options());
+                    return new Violation(variable, field.named() + "须从表单的选项中选择："
+                            + String.join("、", field.options()));
                 }
             }
             default -> {
@@ -144,5 +152,19 @@ final class FormFields {
             }
         }
         return null;
+    }
+
+    private static String range(Field field) {
+        if (field.min() != null && field.max() != null) {
+            return "（" + plainNumber(field.min()) + " 至 " + plainNumber(field.max()) + "）";
+        }
+        if (field.min() != null) {
+            return "（不小于 " + plainNumber(field.min()) + "）";
+        }
+        return field.max() != null ? "（不大于 " + plainNumber(field.max()) + "）" : "";
+    }
+
+    private static String plainNumber(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -144,7 +144,7 @@ public class ApprovalCards {
         model.put("itemName", c.progress.item().name());
         model.put("colourZh", cause.colour() == CardColour.RED ? "红牌" : "黄牌");
         model.put("colourEn", cause.colour() == CardColour.RED ? "red" : "yellow");
-        model.put("reason", cause.label());
+        model.put("reason", cause.labelZh());
         model.put("raisedAt", display.format(now));
         model.put("promisedDue", dues.promised() == null ? "—" : display.format(dues.promised()));
         model.put("statutoryDue", dues.statutory() == null ? "—" : display.format(dues.statutory()));

@@ -49,7 +49,7 @@ public class ApprovalCaseLinks implements ApprovalCaseLookup {
     }
 
     /**
-     * The case's timeline and cards as bilingual text for a read-only form field, or why none is shown.
+     * The case's timeline and cards as Chinese text for a read-only form field, or why none is shown.
      *
      * @param audience the departments the task's users handle, or null when the offices work the task (every
      *                 department's case is theirs to see)
@@ -74,7 +74,7 @@ public class ApprovalCaseLinks implements ApprovalCaseLookup {
         StringBuilder out = new StringBuilder();
         out.append(c.caseId()).append(" · ").append(c.itemName()).append(" (").append(c.itemCode()).append(" v")
                 .append(c.itemVersion()).append(") · ")
-                .append(departments.find(c.departmentCode()).map(d -> d.bilingualName()).orElse(c.departmentCode()))
+                .append(departments.find(c.departmentCode()).map(d -> d.nameZh()).orElse(c.departmentCode()))
                 .append('\n');
         out.append(bilingual("approval.summary.status")).append(": ")
                 .append(bilingual("approval.status." + c.status()))
@@ -107,7 +107,7 @@ public class ApprovalCaseLinks implements ApprovalCaseLookup {
         }
         for (ApprovalCard card : c.cards()) {
             out.append("\n  ").append(bilingual("approval.card." + card.colour())).append(" · ")
-                    .append(display.local(card.raisedAt())).append(" · ").append(card.cause().label())
+                    .append(display.local(card.raisedAt())).append(" · ").append(card.cause().labelZh())
                     .append(" · ").append(bilingual("approval.cardStatus." + card.status()));
         }
         out.append('\n').append(CASE_PAGE).append(c.caseId());
@@ -115,9 +115,8 @@ public class ApprovalCaseLinks implements ApprovalCaseLookup {
     }
 
     private String bilingual(String key, Object... args) {
-        String zh = messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-        String en = messages.getMessage(key, args, Locale.ENGLISH);
-        return zh.equals(en) ? zh : zh + " / " + en;
+        // Staff read this in Tasklist: Chinese only (issue 16).
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     private static LinkedApprovalCase linked(ApprovalCaseView c) {

@@ -31,6 +31,11 @@ public enum CardCause {
         return colour;
     }
 
+    /** The Chinese label, as shown to staff (Tasklist, staff mails). */
+    public String labelZh() {
+        return labelZh;
+    }
+
     /** "超过承诺时限 / Promised limit passed". */
     public String label() {
         return labelZh + " / " + labelEn;

@@ -96,9 +96,9 @@ public class CardContests {
         variables.put(CardContest.Var.CARD_ID, cardId);
         variables.put(CardContest.Var.CASE_ID, caseId);
         variables.put(CardContest.Var.DEPARTMENT_CODE, department.code());
-        variables.put(CardContest.Var.DEPARTMENT_NAME, department.bilingualName());
-        variables.put(CardContest.Var.CARD, (card.colour() == CardColour.RED ? "红牌 / Red card" : "黄牌 / Yellow card")
-                + "：" + card.reason() + "（" + display.format(card.raisedAt()) + "）");
+        variables.put(CardContest.Var.DEPARTMENT_NAME, department.nameZh());
+        variables.put(CardContest.Var.CARD, (card.colour() == CardColour.RED ? "红牌" : "黄牌")
+                + "：" + card.cause().labelZh() + "（" + display.format(card.raisedAt()) + "）");
         variables.put(CardContest.Var.CONTEST_REASON, reason.strip());
         variables.put(CardContest.Var.CONTESTED_BY, handler);
         variables.put(CardContest.Var.DUE_AT, Date.from(due));
@@ -128,7 +128,7 @@ public class CardContests {
         model.put("department", department);
         model.put("colourZh", card.colour() == CardColour.RED ? "红牌" : "黄牌");
         model.put("colourEn", card.colour() == CardColour.RED ? "red" : "yellow");
-        model.put("reason", card.reason());
+        model.put("reason", card.cause().labelZh());
         model.put("outcomeZh", outcome == CardStatus.UPHELD ? "维持" : "撤销");
         model.put("outcomeEn", outcome == CardStatus.UPHELD ? "upheld" : "withdrawn");
         model.put("decisionReason", reason);

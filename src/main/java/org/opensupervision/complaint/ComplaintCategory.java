@@ -25,7 +25,12 @@ public enum ComplaintCategory {
         return locale != null && "en".equals(locale.getLanguage()) ? labelEn : labelZh;
     }
 
-    /** Both labels, Chinese first, as shown to staff in Tasklist. */
+    /** The Chinese label, as shown to staff (Tasklist, staff mails). */
+    public String labelZh() {
+        return labelZh;
+    }
+
+    /** Both labels, Chinese first (the public API and logs). */
     public String bilingualLabel() {
         return labelZh + " / " + labelEn;
     }

@@ -255,32 +255,29 @@ public class DisciplinaryCases implements EscalatedComplaints {
 
     private List<ReferralDossier.Entry> timeline(DisciplinaryCase c, ComplaintFacts complaint) {
         List<ReferralDossier.Entry> entries = new ArrayList<>();
-        add(entries, complaint.submittedAt(), "投诉提交 / Complaint submitted");
-        add(entries, complaint.routedAt(), "分派承办部门 " + complaint.handlingDepartmentCode()
-                + " / Routed to the handling department");
-        add(entries, complaint.firstFeedbackAt(), "首次反馈 / First feedback given");
-        add(entries, complaint.handlingStartedAt(), "开始办理 / Handling started");
-        add(entries, complaint.extensionRequestedAt(), "申请延期 / Extension requested: "
-                + complaint.extensionReason());
-        add(entries, complaint.repliedAt(), "部门答复 / Department replied");
-        add(entries, complaint.closedAt(), "办结 / Closed");
-        add(entries, complaint.rejectedAt(), "不予受理 / Rejected");
+        add(entries, complaint.submittedAt(), "投诉提交");
+        add(entries, complaint.routedAt(), "分派办理部门 " + complaint.handlingDepartmentCode());
+        add(entries, complaint.firstFeedbackAt(), "首次反馈");
+        add(entries, complaint.handlingStartedAt(), "开始办理");
+        add(entries, complaint.extensionRequestedAt(), "申请延期：" + complaint.extensionReason());
+        add(entries, complaint.repliedAt(), "部门答复");
+        add(entries, complaint.closedAt(), "办结");
+        add(entries, complaint.rejectedAt(), "不予受理");
         for (BreachFacts breach : complaints.breachesOf(complaint.trackingNumber())) {
-            add(entries, breach.recordedAt(), "超时 " + breach.kind() + "，部门 " + breach.departmentCode()
-                    + " / Deadline breach");
+            add(entries, breach.recordedAt(), "超时 " + breach.kind() + "，部门 " + breach.departmentCode());
         }
-        add(entries, c.getOpenedAt(), "移交纪检（" + c.getSource() + "）/ Escalated to discipline: " + c.getReason());
+        add(entries, c.getOpenedAt(), "移交纪检（" + c.getSource() + "）：" + c.getReason());
         if (c.getClaimId() != null) {
             for (EscalationEvidence e : claims.evidence(c.getClaimId())) {
                 if (!e.trackingNumber().equals(c.getTrackingNumber())) {
                     add(entries, e.recordedAt(), "同一规则再次触发，并入本案 " + e.trackingNumber()
-                            + " / The same rule triggered again, attached as evidence: " + e.reason());
+                            + "：" + e.reason());
                 }
             }
         }
-        add(entries, c.getExtendedAt(), "调查延期 / Investigation extended: " + c.getExtensionReason());
-        add(entries, c.getDecidedAt(), c.getOutcome() == null ? "" : "处理决定 / Decision: "
-                + c.getOutcome().bilingualLabel());
+        add(entries, c.getExtendedAt(), "调查延期：" + c.getExtensionReason());
+        add(entries, c.getDecidedAt(), c.getOutcome() == null ? "" : "处理决定："
+                + c.getOutcome().labelZh());
         entries.sort(Comparator.comparing(ReferralDossier.Entry::at));
         return entries;
     }

@@ -17,6 +17,11 @@ public enum DisciplinaryOutcome {
         this.labelEn = labelEn;
     }
 
+    /** The Chinese label, as shown to staff (Tasklist, staff mails). */
+    public String labelZh() {
+        return labelZh;
+    }
+
     /** Both labels, Chinese first. */
     public String bilingualLabel() {
         return labelZh + " / " + labelEn;

@@ -88,7 +88,7 @@ public class CaseNotices {
                 "complaint", complaint,
                 "concerned", concerned,
                 "handling", handling,
-                "category", complaint.category().bilingualLabel(),
+                "category", complaint.category().labelZh(),
                 "submittedAt", display.format(complaint.submittedAt()),
                 "firstFeedbackDueAt", display.format(complaint.firstFeedbackDueAt()),
                 "handlingDueAt", display.format(complaint.handlingDueAt()),

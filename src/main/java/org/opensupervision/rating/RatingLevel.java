@@ -24,6 +24,11 @@ public enum RatingLevel {
         return label;
     }
 
+    /** The Chinese label alone ("非常满意"), as staff see it in Tasklist. */
+    public String labelZh() {
+        return label.substring(0, label.indexOf(" / "));
+    }
+
     public boolean isBad() {
         return score <= 2;
     }

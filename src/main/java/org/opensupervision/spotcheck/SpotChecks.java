@@ -125,8 +125,8 @@ public class SpotChecks {
         ComplaintFacts complaint = complaints.find(sample.getTrackingNumber())
                 .orElseThrow(() -> new IllegalStateException("No complaint " + sample.getTrackingNumber()));
         Department department = departments.get(sample.getDepartmentCode());
-        return new SampledCase(sample.getTrackingNumber(), department.bilingualName(), complaint.title(),
-                complaint.category().bilingualLabel(), display.format(complaint.closedAt()), complaint.replyText(),
+        return new SampledCase(sample.getTrackingNumber(), department.nameZh(), complaint.title(),
+                complaint.category().labelZh(), display.format(complaint.closedAt()), complaint.replyText(),
                 department.handlingGroup(), department.notificationAddress());
     }
 
@@ -232,7 +232,7 @@ public class SpotChecks {
         }
         List<DepartmentSpotCheckRow> rows = new ArrayList<>();
         byDepartment.forEach((code, list) -> rows.add(new DepartmentSpotCheckRow(code,
-                departments.find(code).map(d -> d.bilingualName()).orElse(code), list.size(),
+                departments.find(code).map(d -> d.nameZh()).orElse(code), list.size(),
                 count(list, SpotCheckResult.PASSED) + count(list, SpotCheckResult.DISCREPANCY),
                 count(list, SpotCheckResult.PASSED), count(list, SpotCheckResult.DISCREPANCY),
                 (int) list.stream().filter(s -> s.getRectifiedAt() != null).count())));

@@ -87,6 +87,10 @@ class CardContestProcessTest extends IntegrationTest {
 
     private void decide(ProcessInstance instance, String decision) {
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        // The review form shows the card and the department in Chinese only (issue 16).
+        assertThat(tasks.getVariable(task.getId(), CardContest.Var.CARD)).asString().matches("(红牌|黄牌)：.*")
+                .doesNotContain(" / ", "card", "limit");
+        assertThat(tasks.getVariable(task.getId(), CardContest.Var.DEPARTMENT_NAME)).asString().doesNotContain(" / ");
         identity.setAuthentication("supervisor", java.util.List.of("supervision-office"));
         try {
             tasks.complete(task.getId(), Map.of(CardContest.Var.DECISION, decision,
@@ -159,10 +163,10 @@ class CardContestProcessTest extends IntegrationTest {
 
         Task task = tasks.createTaskQuery().processInstanceId(contestOf(card).getId()).singleResult();
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(CardContest.Var.DECISION, "UPHOLD")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「审核理由」");
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of(CardContest.Var.DECISION, "MAYBE",
                 CardContest.Var.DECISION_REASON, "x"))).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("UPHOLD or WITHDRAW");
+                .hasMessageContaining("维持或撤销");
         decide(contestOf(card), "WITHDRAW");
     }
 }

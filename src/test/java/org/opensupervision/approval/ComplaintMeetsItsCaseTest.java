@@ -102,16 +102,16 @@ class ComplaintMeetsItsCaseTest extends IntegrationTest {
         String trackingNumber = complaintAbout(caseId);
 
         String triage = summary(trackingNumber, ComplaintProcess.Activity.TRIAGE);
-        assertThat(triage).contains(caseId, "人力资源服务许可", "承诺时限 / Promised limit", "申办 / Applied for",
-                "审批决定 / Decided", "红牌 / Red card", "未受理先审批 / Decided before it was accepted",
-                "/staff/approval-cases/" + caseId);
+        assertThat(triage).contains(caseId, "人力资源服务许可", "承诺时限", "申办",
+                "审批决定", "红牌", "未受理先审批", "/staff/approval-cases/" + caseId)
+                .doesNotContain("Promised limit", "Applied for", "Red card");
         assertThat(summary(trackingNumber, ComplaintProcess.Activity.FIRST_FEEDBACK)).contains(caseId, "红牌");
 
         ComplaintSubmission unlinked = CaseDriver.submission("GD-HRSS", "INACTION", "citizen@example.com");
         unlinked.setApprovalCaseNumber(null);
         String plain = cases.file(unlinked);
         cases.runDueJobs(plain);
-        assertThat(summary(plain, ComplaintProcess.Activity.TRIAGE)).isEqualTo("未关联审批办件 / No linked approval case");
+        assertThat(summary(plain, ComplaintProcess.Activity.TRIAGE)).isEqualTo("未关联审批办件");
     }
 
     private String summary(String trackingNumber, String taskKey) {

@@ -71,7 +71,8 @@ class DisciplinaryEscalationDedupTest extends IntegrationTest {
         assertThat(disciplinaryCases.evidenceOf(opened.getId())).extracting(EscalationEvidence::trackingNumber)
                 .containsExactlyElementsOf(breaches);
         assertThat(disciplinaryCases.dossier(opened.getId()).timeline()).extracting(ReferralDossier.Entry::event)
-                .anyMatch(e -> e.contains("attached as evidence") && e.contains(breaches.get(2)));
+                .anyMatch(e -> e.contains("同一规则再次触发，并入本案") && e.contains(breaches.get(2))
+                        && !e.contains("attached as evidence"));
 
         // Once the case is decided, the next trigger of the month opens a new one.
         var review = tasks.createTaskQuery().processInstanceBusinessKey(breaches.get(0))

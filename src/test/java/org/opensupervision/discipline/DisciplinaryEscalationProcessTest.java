@@ -118,7 +118,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(review.getDueDate().toInstant()).isEqualTo(opened.getPreliminaryReviewDueAt())
                 .isEqualTo(Instant.parse("2026-06-08T16:00:00Z"));
         assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("preliminaryFinding", "NO_CASE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「不予立案理由」");
 
         complete(instance, Discipline.PRELIMINARY_REVIEW_TASK, Map.of("preliminaryFinding", "NO_CASE",
                 "outcomeReason", "经核实系误解，收费有明文依据"));
@@ -135,7 +135,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(outcome.get(0).to()).containsExactly("complaints@hud.example.gov.cn",
                 "supervision-office@example.gov.cn");
         assertThat(outcome.get(0).cc()).containsExactly("head@hud.example.gov.cn");
-        assertThat(outcome.get(0).body()).contains("无违规 / No violation", "经核实系误解");
+        assertThat(outcome.get(0).body()).contains("无违规", "经核实系误解");
     }
 
     @Test
@@ -158,7 +158,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(investigation.getDueDate().toInstant()).isEqualTo(firstDue);
         assertThatThrownBy(() -> tasks.complete(investigation.getId(), Map.of("investigationAction", "EXTEND",
                 "investigationExtensionWorkingDays", 10)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「延期理由」");
 
         complete(instance, Discipline.INVESTIGATION_TASK, Map.of("investigationAction", "EXTEND",
                 "investigationExtensionReason", "需调取窗口监控录像", "investigationExtensionWorkingDays", 10));
@@ -169,7 +169,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(again.getDueDate().toInstant()).isEqualTo(extended.getInvestigationDueAt());
         assertThatThrownBy(() -> tasks.complete(again.getId(), Map.of("investigationAction", "EXTEND",
                 "investigationExtensionReason", "再延", "investigationExtensionWorkingDays", 5)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("once");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不能再次延期");
 
         cases.advanceTo(instance.getBusinessKey(), extended.getInvestigationDueAt().plus(Duration.ofMinutes(1)));
         jobs.runDueJobs(instance.getBusinessKey());
@@ -182,7 +182,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         Task decision = task(instance, Discipline.DECISION_TASK);
         Map<String, Object> unknown = new HashMap<>(Map.of("disciplinaryOutcome", "FIRED", "outcomeReason", "x"));
         assertThatThrownBy(() -> tasks.complete(decision.getId(), unknown))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("outcome");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「处理结果」");
         // The decision has its own due date (issue 13): reminded the working day before, then the head's as well.
         assertThat(decision.getDueDate()).isNotNull();
         assertThat(decision.getFollowUpDate()).isBefore(decision.getDueDate());
@@ -193,7 +193,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(instance).hasPassed("Task_RemindDecision", "EndEvent_DecisionReminded", "Task_EscalateDecision",
                 "EndEvent_DecisionEscalated").isWaitingAt(Discipline.DECISION_TASK);
         assertThat(candidateGroups(task(instance, Discipline.DECISION_TASK))).contains("discipline-head");
-        assertThat(mails(instance.getBusinessKey(), "Due soon")).singleElement()
+        assertThat(mails(instance.getBusinessKey(), "）即将到期")).singleElement()
                 .satisfies(m -> assertThat(m.to()).containsExactly("discipline-head@example.gov.cn"));
         complete(instance, Discipline.DECISION_TASK, Map.of("disciplinaryOutcome", "ADMONITION_TALK",
                 "outcomeReason", "情节较轻，予以诫勉谈话"));
@@ -203,7 +203,7 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
         assertThat(decided.getOutcome()).isEqualTo(DisciplinaryOutcome.ADMONITION_TALK);
         assertThat(decided.getFindings()).startsWith("经调查");
         assertThat(mails(instance.getBusinessKey(), "执纪问责结果")).hasSize(1)
-                .allSatisfy(m -> assertThat(m.body()).contains("诫勉谈话 / Admonition talk"));
+                .allSatisfy(m -> assertThat(m.body()).contains("诫勉谈话"));
     }
 
     @Test

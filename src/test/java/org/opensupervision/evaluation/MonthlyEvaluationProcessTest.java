@@ -154,7 +154,7 @@ class MonthlyEvaluationProcessTest extends IntegrationTest {
         // A correction needs its fields; the task stays open.
         assertThatThrownBy(() -> complete(task, "evaluator", List.of("evaluation-office"),
                 Map.of(Var.DECISION, "CORRECT"))).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("A correction needs");
+                .hasMessageContaining("更正须填写部门、指标、分子、分母和理由");
         complete(task, "evaluator", List.of("evaluation-office"),
                 satisfactionCorrection("线下回访补录一条评价 / A rating taken by phone"));
         assertThat(instance).hasPassed("Task_RecordEvaluationCorrection").isWaitingAt(MonthlyEvaluation.REVIEW_TASK);

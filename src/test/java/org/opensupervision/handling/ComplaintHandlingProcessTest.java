@@ -216,6 +216,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(complaint.departmentCode()).isEqualTo("GD-AMR");
         assertThat(complaint.handlingDepartmentCode()).isEqualTo("GD-HRSS");
         assertThat(complaint.redirectCount()).isEqualTo(1);
+        // Tasklist shows the department in Chinese only (issue 16), before and after the redirect.
+        assertThat(engine.getRuntimeService().getVariable(cases.processInstanceId(trackingNumber),
+                "handlingDepartmentName")).isEqualTo("省人力资源和社会保障厅");
 
         // 24 hours after submission, not after the redirect: the breach is held against the new department.
         cases.advanceTo(trackingNumber, MONDAY_MORNING.plus(Duration.ofHours(24)));
@@ -255,12 +258,12 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String triage = cases.task(trackingNumber, Activity.TRIAGE).getId();
 
         assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "REDIRECT")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("valid department code");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「转办至」中选择一个部门");
         assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "REDIRECT",
                 "redirectDepartmentCode", "GD-PSD")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already with this department");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("已由该部门办理");
         assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "REJECT", "triageReason", " ")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「理由」");
         assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "MAYBE")))
                 .isInstanceOf(ProcessEngineException.class);
         assertThat(cases.task(trackingNumber, Activity.TRIAGE).getId()).isEqualTo(triage);
@@ -393,7 +396,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String handling = cases.task(trackingNumber, Activity.HANDLING).getId();
         assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
                 "extensionReason", "再延", "extensionWorkingDays", 3)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("only once");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不能再次申请");
 
         // The old deadline passes without a breach.
         cases.advanceTo(trackingNumber, HANDLING_DUE.plus(Duration.ofHours(1)));
@@ -429,25 +432,25 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String handling = cases.task(trackingNumber, Activity.HANDLING).getId();
 
         assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REPLY", "replyText", "")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reply text");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「答复内容」");
         assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
                 "extensionReason", "", "extensionWorkingDays", 5)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「延期理由」");
         assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
                 "extensionReason", "专家论证", "extensionWorkingDays", 16)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("1 to 15");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("1 至 15");
         assertThatThrownBy(() -> tasks.complete(handling, Map.of()))
                 .isInstanceOf(ProcessEngineException.class);
 
         CaseDriver.moveClockTo(HANDLING_DUE.plus(Duration.ofMinutes(1)));
         assertThatThrownBy(() -> tasks.complete(handling, Map.of("handlingAction", "REQUEST_EXTENSION",
                 "extensionReason", "专家论证", "extensionWorkingDays", 5)))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("deadline has passed");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("办理截止时间已过");
 
         reply(trackingNumber, "已办结。");
         String review = cases.task(trackingNumber, Activity.REVIEW_REPLY).getId();
         assertThatThrownBy(() -> tasks.complete(review, Map.of("reviewDecision", "REWORK")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("comment");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「审核意见」");
         assertThat(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId()).isEqualTo(review);
     }
 
@@ -456,7 +459,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String trackingNumber = routed("GD-AMR", "INTEGRITY");
         String triage = cases.task(trackingNumber, Activity.TRIAGE).getId();
         assertThatThrownBy(() -> tasks.complete(triage, Map.of("triageDecision", "ESCALATE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("移交纪检须在「理由」");
 
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ESCALATE",
                 "triageReason", "办事人员索要“好处费”"));
@@ -721,7 +724,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String review = cases.task(trackingNumber, Activity.REVIEW_REPLY).getId();
 
         assertThatThrownBy(() -> tasks.complete(review, Map.of("reviewDecision", "APPROVE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("triage");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("分办审核尚未完成");
         assertThat(cases.task(trackingNumber, Activity.REVIEW_REPLY).getId()).isEqualTo(review);
 
         cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
@@ -737,7 +740,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         Map<String, Object> reject = Map.of("triageDecision", "REJECT", "triageReason", "不属于效能投诉范围。");
 
         assertThatThrownBy(() -> cases.completeAs("supervisor", triage, reject))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("head of the supervision office");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("效能监督机构负责人决定");
         assertThat(cases.task(trackingNumber, Activity.TRIAGE).getId()).isEqualTo(triage);
 
         cases.completeAs("supervision-head", trackingNumber, Activity.TRIAGE, reject);

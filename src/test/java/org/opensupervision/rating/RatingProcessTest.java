@@ -350,7 +350,7 @@ class RatingProcessTest extends IntegrationTest {
         assertThat(ratings.ratingsOf(tn).get(0).getStatus()).isEqualTo(RatingStatus.RATED);
         assertThat(auditKinds(tn)).contains("APPEAL_REFUSED");
         assertThatThrownBy(() -> tasks.complete(task(tn, Activity.RECTIFICATION).getId(),
-                Map.of("rectificationAction", "APPEAL", "appealReason", "再次申诉"))).hasMessageContaining("申诉一次");
+                Map.of("rectificationAction", "APPEAL", "appealReason", "再次申诉"))).hasMessageContaining("不能再次申诉");
 
         CaseDriver.moveClockTo(Instant.parse("2026-03-23T16:00:01Z"));
         runRatingJobs(tn);
@@ -478,7 +478,7 @@ class RatingProcessTest extends IntegrationTest {
 
         CaseDriver.moveClockTo(Instant.parse("2026-03-06T16:00:01Z"));
         runRatingJobs(tn);
-        assertThat(mails(tn, "Due soon")).singleElement()
+        assertThat(mails(tn, "）即将到期")).singleElement()
                 .satisfies(m -> assertThat(m.to()).containsExactly("supervision-office@example.gov.cn"));
         assertThat(candidateGroups(callback)).doesNotContain("supervision-head");
         CaseDriver.moveClockTo(Instant.parse("2026-03-09T16:00:01Z"));
@@ -508,7 +508,7 @@ class RatingProcessTest extends IntegrationTest {
         assertThat(review.getDueDate().toInstant()).isEqualTo(reviewDue);
         CaseDriver.moveClockTo(reviewDue.plusSeconds(1));
         runRatingJobs(tn);
-        assertThat(mails(tn, "Due soon")).as("a reminder whose moment passed with the due date is not sent")
+        assertThat(mails(tn, "）即将到期")).as("a reminder whose moment passed with the due date is not sent")
                 .hasSize(1);
         assertThat(candidateGroups(review)).contains("supervision-head");
         complete(tn, Activity.REVIEW_APPEAL, "supervisor", Map.of("appealUpheld", false,

@@ -220,13 +220,13 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
 
         CaseDriver.moveClockTo(Instant.parse("2026-05-13T16:00:01Z"));
         jobs.runDueJobs(trackingNumber);
-        assertThat(mails(trackingNumber, "Due soon")).singleElement()
+        assertThat(mails(trackingNumber, "）即将到期")).singleElement()
                 .satisfies(m -> assertThat(m.to()).containsExactly("supervision-office@example.gov.cn"));
         CaseDriver.moveClockTo(Instant.parse("2026-05-14T16:00:01Z"));
         jobs.runDueJobs(trackingNumber);
         assertThat(tasks.getIdentityLinksForTask(notice.getId())).extracting(l -> l.getGroupId())
                 .contains("supervision-office", "supervision-head");
-        assertThat(mails(trackingNumber, "Overdue")).singleElement()
+        assertThat(mails(trackingNumber, "【逾期提级】")).singleElement()
                 .satisfies(m -> assertThat(m.to()).containsExactly("supervision-head@example.gov.cn"));
         assertThat(check).hasPassed("Task_RemindRuleNotice", "EndEvent_RuleNoticeReminded",
                 "Task_EscalateRuleNotice", "EndEvent_RuleNoticeEscalated").isWaitingAt(RuleCheck.NOTICE_TASK);

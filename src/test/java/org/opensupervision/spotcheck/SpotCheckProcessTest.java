@@ -170,7 +170,7 @@ class SpotCheckProcessTest extends IntegrationTest {
         assertThat(tasks.getIdentityLinksForTask(nr.getId())).extracting(IdentityLink::getGroupId)
                 .contains("supervision-office");
         assertThatThrownBy(() -> tasks.complete(td.getId(), Map.of("recordMatches", "false", "contactMethod", "PHONE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("findings");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("「核查情况」");
 
         tasks.complete(nr.getId(), Map.of("contactMethod", "PHONE", "recordMatches", "true",
                 "evidenceReference", "REC-0713-01"));
@@ -201,7 +201,7 @@ class SpotCheckProcessTest extends IntegrationTest {
         assertSpotCheckAudited(discrepant, naturalResources);
         List<DepartmentSpotCheckRow> report = spotChecks.report(round.getId());
         assertThat(report).containsExactly(
-                new DepartmentSpotCheckRow("GD-NR", "省自然资源厅 / Department of Natural Resources", 1, 1, 1, 0, 0),
+                new DepartmentSpotCheckRow("GD-NR", "省自然资源厅", 1, 1, 1, 0, 0),
                 new DepartmentSpotCheckRow("GD-TD", report.get(1).departmentName(), 1, 1, 0, 1, 1));
         assertThat(report.get(0).passRate()).isEqualTo(100.0);
         assertThat(report.get(1).passRate()).isEqualTo(0.0);
@@ -288,7 +288,7 @@ class SpotCheckProcessTest extends IntegrationTest {
         assertThat(next.getEarlierRoundsOpen()).as("the open round is visible on the next one").isEqualTo(1);
 
         advance(round, rectification.getFollowUpDate().toInstant().plusSeconds(60));
-        assertThat(mailsSentAbout(sampled).stream().filter(m -> m.subject().contains("Due soon")).distinct())
+        assertThat(mailsSentAbout(sampled).stream().filter(m -> m.subject().contains("）即将到期")).distinct())
                 .anySatisfy(m -> assertThat(m.to()).containsExactly("complaints@hc.example.gov.cn"));
         advance(round, rectificationDue.plusSeconds(60));
 

@@ -45,20 +45,21 @@ class EngineRestTaskCompletionTest extends IntegrationTest {
         HttpResponse<String> complete = post("/engine-rest/task/" + task + "/complete", "supervisor",
                 "{\"variables\":{}}");
         assertThat(complete.statusCode()).as(complete.body()).isEqualTo(400);
-        assertThat(complete.body()).contains("请选择分办决定");
+        assertThat(complete.body()).contains("请在「分办决定」中选择");
 
         HttpResponse<String> submit = post("/engine-rest/task/" + task + "/submit-form", "supervisor",
                 "{\"variables\":{\"triageDecision\":{\"value\":\"REDIRECT\"},"
                         + "\"redirectDepartmentCode\":{\"value\":\"NO-SUCH-DEPT\"}}}");
         assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
-        assertThat(submit.body()).contains("redirectDepartmentCode", "GD-AMR");
+        assertThat(submit.body()).contains("「转办至」须从表单的选项中选择", "redirectDepartmentCode", "GD-AMR")
+                .doesNotContain("must be");
 
         // A department on the list, but the one that holds the case: the validator's message, as a 400.
         HttpResponse<String> same = post("/engine-rest/task/" + task + "/submit-form", "supervisor",
                 "{\"variables\":{\"triageDecision\":{\"value\":\"REDIRECT\"},"
                         + "\"redirectDepartmentCode\":{\"value\":\"GD-EDU\"}}}");
         assertThat(same.statusCode()).as(same.body()).isEqualTo(400);
-        assertThat(same.body()).contains("案件已由该部门承办");
+        assertThat(same.body()).contains("案件已由该部门办理");
 
         // Refused entries leave the task open and unclaimed.
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();

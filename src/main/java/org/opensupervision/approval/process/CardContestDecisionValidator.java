@@ -13,13 +13,13 @@ class CardContestDecisionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String choose = "请选择维持或撤销 / Choose UPHOLD or WITHDRAW";
+        String choose = "请在「审核结果」中选择维持或撤销该牌";
         if (ProcessVariables.decision(task, CardContest.Var.DECISION, CardContest.Decision.class, choose) == null) {
             throw new BadUserRequestException(choose);
         }
         String reason = ProcessVariables.text(task, CardContest.Var.DECISION_REASON);
         if (reason == null || reason.length() > 2000) {
-            throw new BadUserRequestException("须写明理由（至多2000字）/ A reason of at most 2,000 characters is required");
+            throw new BadUserRequestException("请在「审核理由」中写明理由（不超过 2000 字）");
         }
     }
 }

@@ -18,10 +18,10 @@ class DisciplinaryDecisionValidator implements TaskListener {
     public void notify(DelegateTask task) {
         String outcome = ProcessVariables.text(task, Discipline.OUTCOME);
         if (outcome == null || Arrays.stream(DisciplinaryOutcome.values()).noneMatch(o -> o.name().equals(outcome))) {
-            throw new BadUserRequestException("请选择处理结果 / Choose an outcome");
+            throw new BadUserRequestException("请在「处理结果」中选择一项");
         }
         if (ProcessVariables.text(task, Discipline.OUTCOME_REASON) == null) {
-            throw new BadUserRequestException("处理决定须说明理由 / A decision needs its reason");
+            throw new BadUserRequestException("请在「决定理由」中写明处理决定的理由");
         }
     }
 }

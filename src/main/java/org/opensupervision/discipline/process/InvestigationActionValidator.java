@@ -20,12 +20,12 @@ class InvestigationActionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String choose = "请选择 CONCLUDE 或 EXTEND / Choose CONCLUDE or EXTEND";
+        String choose = "请在「调查进展」中选择调查结束或申请延期";
         InvestigationAction action = ProcessVariables.decision(task, Discipline.INVESTIGATION_ACTION,
                 InvestigationAction.class, choose);
         if (action == InvestigationAction.CONCLUDE) {
             if (ProcessVariables.text(task, Discipline.FINDINGS) == null) {
-                throw new BadUserRequestException("请填写调查结论 / Write down the findings");
+                throw new BadUserRequestException("调查结束须在「调查结论」中填写调查情况");
             }
             return;
         }
@@ -33,15 +33,15 @@ class InvestigationActionValidator implements TaskListener {
             throw new BadUserRequestException(choose);
         }
         if (Boolean.TRUE.equals(task.getVariable(Discipline.EXTENDED))) {
-            throw new BadUserRequestException("调查只能延期一次 / The investigation can be extended only once");
+            throw new BadUserRequestException("调查已延期过一次，不能再次延期，请选择调查结束并填写调查结论");
         }
         if (ProcessVariables.text(task, Discipline.EXTENSION_REASON) == null) {
-            throw new BadUserRequestException("延期须说明理由 / An extension needs a reason");
+            throw new BadUserRequestException("申请延期须在「延期理由」中说明理由");
         }
         Object days = task.getVariable(Discipline.EXTENSION_WORKING_DAYS);
         if (!(days instanceof Number n) || n.intValue() < 1 || n.intValue() > cases.maxExtensionWorkingDays()) {
-            throw new BadUserRequestException("延期工作日数须在 1 至 " + cases.maxExtensionWorkingDays()
-                    + " 之间 / Extension working days must be between 1 and " + cases.maxExtensionWorkingDays());
+            throw new BadUserRequestException("「延期工作日数」须在 1 至 " + cases.maxExtensionWorkingDays()
+                    + " 之间");
         }
     }
 }

@@ -37,7 +37,7 @@ class OpenDisciplinaryCase implements JavaDelegate {
                 execution.getVariable(Discipline.CLAIM_ID) instanceof Number claim ? claim.longValue() : null);
         execution.setVariable(Discipline.CASE_ID, c.getId());
         execution.setVariable(Discipline.PRELIMINARY_REVIEW_DUE_AT, Date.from(c.getPreliminaryReviewDueAt()));
-        execution.setVariable("escalatedDepartmentName", departments.get(departmentCode).bilingualName());
+        execution.setVariable("escalatedDepartmentName", departments.get(departmentCode).nameZh());
         execution.setVariable("preliminaryReviewDueDisplay", display.format(c.getPreliminaryReviewDueAt()));
     }
 }

@@ -24,7 +24,7 @@ class PreliminaryReviewValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String choose = "请选择初核结论 / Choose a finding (INVESTIGATE, NO_CASE)";
+        String choose = "请在「初核结论」中选择立案调查或不予立案";
         PreliminaryFinding finding = ProcessVariables.decision(task, Discipline.PRELIMINARY_FINDING,
                 PreliminaryFinding.class, choose);
         if (finding == null) {
@@ -32,7 +32,7 @@ class PreliminaryReviewValidator implements TaskListener {
         }
         if (finding == PreliminaryFinding.NO_CASE) {
             if (ProcessVariables.text(task, Discipline.OUTCOME_REASON) == null) {
-                throw new BadUserRequestException("不予立案须说明理由 / Closing without investigation needs a reason");
+                throw new BadUserRequestException("不予立案须在「不予立案理由」中说明理由");
             }
             task.setVariable(Discipline.OUTCOME, DisciplinaryOutcome.NO_VIOLATION.name());
         }

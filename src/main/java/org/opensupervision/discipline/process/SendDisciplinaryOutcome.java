@@ -37,7 +37,7 @@ class SendDisciplinaryOutcome implements JavaDelegate {
                 List.of(department.notificationAddress(), notifications.supervisionOfficeAddress()),
                 List.of(department.headAddress()),
                 Map.of("caseId", c.getId(), "trackingNumber", c.getTrackingNumber(), "department", department,
-                        "outcome", c.getOutcome().bilingualLabel(),
+                        "outcome", c.getOutcome().labelZh(),
                         "outcomeReason", c.getOutcomeReason() == null ? "" : c.getOutcomeReason()));
     }
 }

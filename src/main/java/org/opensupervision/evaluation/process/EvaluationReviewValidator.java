@@ -17,7 +17,7 @@ class EvaluationReviewValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String choose = "请选择发布或更正 / Choose PUBLISH or CORRECT";
+        String choose = "请在「审核结果」中选择发布或更正";
         ReviewDecision decision = ProcessVariables.decision(task, Var.DECISION, ReviewDecision.class, choose);
         if (decision == null) {
             throw new BadUserRequestException(choose);
@@ -26,8 +26,7 @@ class EvaluationReviewValidator implements TaskListener {
             for (String field : new String[] {Var.CORRECTION_DEPARTMENT, Var.CORRECTION_INDICATOR,
                     Var.CORRECTION_NUMERATOR, Var.CORRECTION_DENOMINATOR, Var.CORRECTION_REASON}) {
                 if (ProcessVariables.text(task, field) == null) {
-                    throw new BadUserRequestException("更正须填写部门、指标、分子、分母和理由 / A correction needs the "
-                            + "department, the indicator, both counts and a reason (" + field + ")");
+                    throw new BadUserRequestException("更正须填写部门、指标、分子、分母和理由（缺少 " + field + "）");
                 }
             }
         }

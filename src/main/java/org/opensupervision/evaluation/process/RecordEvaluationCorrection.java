@@ -40,7 +40,7 @@ class RecordEvaluationCorrection implements JavaDelegate {
         try {
             result = evaluations.correct(period, request, ProcessVariables.actor(execution));
         } catch (EvaluationRejected rejected) {
-            throw new BadUserRequestException("更正未通过校验 / The correction was refused: " + rejected.errors());
+            throw new BadUserRequestException("更正未通过校验，请修改后重新提交：" + rejected.errors());
         }
         execution.setVariable(Var.TABLE, table.of(result));
         for (String field : new String[] {Var.DECISION, Var.CORRECTION_DEPARTMENT, Var.CORRECTION_INDICATOR,

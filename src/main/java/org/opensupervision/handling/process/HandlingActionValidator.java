@@ -28,32 +28,32 @@ class HandlingActionValidator implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         HandlingAction action = ProcessVariables.decision(task, Var.HANDLING_ACTION, HandlingAction.class,
-                "请选择提交答复或申请延期 / Choose REPLY or REQUEST_EXTENSION");
+                "请在「办理操作」中选择提交答复或申请延期");
         if (action == HandlingAction.REPLY) {
             if (ProcessVariables.text(task, Var.REPLY_TEXT) == null) {
-                throw new BadUserRequestException("请填写答复内容 / The reply text is missing");
+                throw new BadUserRequestException("提交答复须在「答复内容」中填写答复");
             }
         } else if (action == HandlingAction.REQUEST_EXTENSION) {
             checkExtension(task);
         } else {
-            throw new BadUserRequestException("请选择提交答复或申请延期 / Choose REPLY or REQUEST_EXTENSION");
+            throw new BadUserRequestException("请在「办理操作」中选择提交答复或申请延期");
         }
     }
 
     private void checkExtension(DelegateTask task) {
         if (ProcessVariables.flag(task, Var.EXTENSION_REQUESTED)) {
-            throw new BadUserRequestException("延期只能申请一次 / An extension can be asked for only once");
+            throw new BadUserRequestException("本案已申请过一次延期，不能再次申请，请提交答复");
         }
         if (!clock.instant().isBefore(ProcessVariables.instant(task, Var.HANDLING_DUE_AT))) {
-            throw new BadUserRequestException("办理期限已过，不能再申请延期 / The deadline has passed: no extension");
+            throw new BadUserRequestException("办理截止时间已过，不能再申请延期，请提交答复");
         }
         if (ProcessVariables.text(task, Var.EXTENSION_REASON) == null) {
-            throw new BadUserRequestException("申请延期须说明理由 / An extension needs a written reason");
+            throw new BadUserRequestException("申请延期须在「延期理由」中说明理由");
         }
         Integer days = ProcessVariables.integer(task, Var.EXTENSION_WORKING_DAYS);
         if (days == null || days < 1 || days > policy.maxExtensionWorkingDays()) {
-            throw new BadUserRequestException("延期天数须为 1 至 " + policy.maxExtensionWorkingDays()
-                    + " 个工作日 / The extension must be 1 to " + policy.maxExtensionWorkingDays() + " working days");
+            throw new BadUserRequestException("「延长工作日数」须为 1 至 " + policy.maxExtensionWorkingDays()
+                    + " 个工作日");
         }
     }
 }

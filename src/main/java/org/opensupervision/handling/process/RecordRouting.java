@@ -85,7 +85,7 @@ class RecordRouting implements JavaDelegate {
 
         void applyTo(DelegateExecution execution, Instant routedAt) {
             execution.setVariable(Var.HANDLING_DEPARTMENT_CODE, department.code());
-            execution.setVariable(Var.HANDLING_DEPARTMENT_NAME, department.bilingualName());
+            execution.setVariable(Var.HANDLING_DEPARTMENT_NAME, department.nameZh());
             execution.setVariable(Var.HANDLING_GROUP, department.handlingGroup());
             execution.setVariable(Var.PRIORITY, priority);
             execution.setVariable(Var.ROUTED_AT, Date.from(routedAt));

@@ -17,15 +17,15 @@ class ReviewDecisionValidator implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         ReviewDecision decision = ProcessVariables.decision(task, Var.REVIEW_DECISION, ReviewDecision.class,
-                "请选择批准或退回重办 / Choose APPROVE or REWORK");
+                "请在「审核决定」中选择批准或退回重办");
         if (decision == ReviewDecision.REWORK) {
             if (ProcessVariables.text(task, Var.REVIEW_COMMENT) == null) {
-                throw new BadUserRequestException("退回重办须写明意见 / A return for rework needs a comment");
+                throw new BadUserRequestException("退回重办须在「审核意见」中写明意见");
             }
         } else if (decision != ReviewDecision.APPROVE) {
-            throw new BadUserRequestException("请选择批准或退回重办 / Choose APPROVE or REWORK");
+            throw new BadUserRequestException("请在「审核决定」中选择批准或退回重办");
         } else if (ProcessVariables.text(task, Var.TRIAGE_DECISION) == null) {
-            throw new BadUserRequestException("请先完成分办审核再批准答复 / Complete the triage before approving the reply");
+            throw new BadUserRequestException("分办审核尚未完成，请先完成分办审核再批准答复");
         }
     }
 }

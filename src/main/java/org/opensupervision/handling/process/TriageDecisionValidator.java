@@ -30,35 +30,34 @@ class TriageDecisionValidator implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         TriageDecision decision = ProcessVariables.decision(task, Var.TRIAGE_DECISION, TriageDecision.class,
-                "未知的分办决定 / Unknown triage decision");
+                "未知的分办决定，请在「分办决定」中重新选择");
         if (decision == null) {
             throw new BadUserRequestException(
-                    "请选择分办决定 / Choose a triage decision (ACCEPT, REDIRECT, REJECT, ESCALATE)");
+                    "请在「分办决定」中选择受理、转办、不予受理或移交纪检");
         }
         switch (decision) {
             case ACCEPT -> { }
             case REDIRECT -> {
                 String target = ProcessVariables.text(task, Var.REDIRECT_DEPARTMENT_CODE);
                 if (target == null || departments.find(target).isEmpty()) {
-                    throw new BadUserRequestException("转办须填写有效的部门编码 / A redirect needs a valid department code");
+                    throw new BadUserRequestException("转办须在「转办至」中选择一个部门");
                 }
                 if (target.equals(task.getVariable(Var.HANDLING_DEPARTMENT_CODE))) {
-                    throw new BadUserRequestException("案件已由该部门承办 / The case is already with this department");
+                    throw new BadUserRequestException("案件已由该部门办理，请选择其他部门");
                 }
                 task.setVariable(Var.REDIRECT_DEPARTMENT_CODE, target);
             }
             case REJECT -> {
                 if (ProcessVariables.text(task, Var.TRIAGE_REASON) == null) {
-                    throw new BadUserRequestException("不予受理须说明理由 / A rejection needs a reason for the citizen");
+                    throw new BadUserRequestException("不予受理须在「理由」中写明告知投诉人的理由");
                 }
                 if (departmentHasStarted(task) && !byHeadOfOffice(task)) {
-                    throw new BadUserRequestException("承办部门已开始办理，不予受理须由效能监督机构负责人决定 / The department"
-                            + " has started on the case: only the head of the supervision office may reject it now");
+                    throw new BadUserRequestException("办理部门已开始办理，不予受理须由效能监督机构负责人决定，请报负责人处理");
                 }
             }
             case ESCALATE -> {
                 if (ProcessVariables.text(task, Var.TRIAGE_REASON) == null) {
-                    throw new BadUserRequestException("移交纪检须说明理由 / An escalation to discipline needs a reason");
+                    throw new BadUserRequestException("移交纪检须在「理由」中说明理由");
                 }
             }
         }

@@ -14,8 +14,8 @@ class AppealDecisionValidator implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!(task.getVariable(Var.APPEAL_UPHELD) instanceof Boolean)) {
-            throw new BadUserRequestException("请选择是否支持申诉 / Decide whether the appeal is upheld");
+            throw new BadUserRequestException("请在「复核结论」中选择支持申诉或驳回申诉");
         }
-        ProcessVariables.requiredText(task, Var.APPEAL_DECISION_REASON, "请写明复核理由 / Give the decision's reason");
+        ProcessVariables.requiredText(task, Var.APPEAL_DECISION_REASON, "请在「复核理由」中写明理由");
     }
 }

@@ -12,6 +12,6 @@ class CallbackValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ProcessVariables.requiredText(task, Var.CALLBACK_NOTE, "请填写回访记录 / Record the callback");
+        ProcessVariables.requiredText(task, Var.CALLBACK_NOTE, "请在「回访记录」中填写回访情况");
     }
 }

@@ -37,7 +37,7 @@ class ConfirmRating implements JavaDelegate {
         CitizenRating rating = ratings.confirmRated(execution.getProcessBusinessKey(), round);
         boolean bad = rating.getLevel().isBad();
         execution.setVariable(Var.RATING_BAD, bad);
-        execution.setVariable(Var.RATING_LEVEL_LABEL, rating.getLevel().label());
+        execution.setVariable(Var.RATING_LEVEL_LABEL, rating.getLevel().labelZh());
         execution.setVariable(Var.RATING_COMMENT, rating.getComment());
         Object due = decisions.evaluateDecisionTableByKey(OUTCOME_TABLE,
                 Map.of(Var.RATING_BAD, bad, Var.RATING_ROUND, round)).getSingleEntry();

@@ -27,7 +27,7 @@ class OpenRectification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean anonymous = Boolean.TRUE.equals(execution.getVariable(ComplaintProcess.Var.ANONYMOUS));
         String note = anonymous ? null
-                : ProcessVariables.requiredText(execution, Var.CALLBACK_NOTE, "请填写回访记录 / Record the callback");
+                : ProcessVariables.requiredText(execution, Var.CALLBACK_NOTE, "请在「回访记录」中填写回访情况");
         var due = ratings.openRectification(execution.getProcessBusinessKey(), note, ProcessVariables.actor(execution));
         // The note may name the complainant: it is kept in citizen_rating for the office, and leaves the process
         // before the department's rectification task opens (task variables, the form), like contact data.

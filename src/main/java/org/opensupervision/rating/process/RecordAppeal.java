@@ -20,7 +20,7 @@ class RecordAppeal implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ratings.recordAppeal(execution.getProcessBusinessKey(),
-                ProcessVariables.requiredText(execution, Var.APPEAL_REASON, "请写明申诉理由 / Give the appeal's reason"),
+                ProcessVariables.requiredText(execution, Var.APPEAL_REASON, "申诉须在「申诉理由」中写明理由"),
                 ProcessVariables.actor(execution));
         execution.setVariable(Var.APPEAL_FILED, true);
     }

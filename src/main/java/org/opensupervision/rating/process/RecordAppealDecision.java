@@ -21,7 +21,7 @@ class RecordAppealDecision implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ratings.decideAppeal(execution.getProcessBusinessKey(), Boolean.TRUE.equals(
                 execution.getVariable(Var.APPEAL_UPHELD)), ProcessVariables.requiredText(execution,
-                Var.APPEAL_DECISION_REASON, "请写明复核理由 / Give the decision's reason"),
+                Var.APPEAL_DECISION_REASON, "请在「复核理由」中写明理由"),
                 ProcessVariables.actor(execution));
     }
 }

@@ -24,7 +24,7 @@ class RecordRectification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CitizenRating round = ratings.recordRectification(execution.getProcessBusinessKey(),
                 ProcessVariables.requiredText(execution, Var.RECTIFICATION_TEXT,
-                        "请填写整改答复 / Write the rectification reply"), ProcessVariables.actor(execution));
+                        "整改须在「整改答复」中填写答复"), ProcessVariables.actor(execution));
         execution.setVariable(Var.RATING_ROUND, round.getRound());
         execution.setVariable(Var.RATING_DUE_AT, Date.from(round.getDueAt()));
     }

@@ -13,7 +13,7 @@ class RectificationActionValidator implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String choose = "请选择整改或申诉 / Choose RECTIFY or APPEAL";
+        String choose = "请在「处理方式」中选择整改或申诉";
         RectificationAction action = ProcessVariables.decision(task, Var.RECTIFICATION_ACTION,
                 RectificationAction.class, choose);
         if (action == null) {
@@ -21,12 +21,12 @@ class RectificationActionValidator implements TaskListener {
         }
         switch (action) {
             case RECTIFY -> ProcessVariables.requiredText(task, Var.RECTIFICATION_TEXT,
-                    "请填写整改答复 / Write the rectification reply");
+                    "整改须在「整改答复」中填写答复");
             case APPEAL -> {
                 if (ProcessVariables.flag(task, Var.APPEAL_FILED)) {
-                    throw new BadUserRequestException("每个案件只能申诉一次 / A case can be appealed once only");
+                    throw new BadUserRequestException("本案已申诉过一次，不能再次申诉，请整改");
                 }
-                ProcessVariables.requiredText(task, Var.APPEAL_REASON, "请写明申诉理由 / Give the appeal's reason");
+                ProcessVariables.requiredText(task, Var.APPEAL_REASON, "申诉须在「申诉理由」中写明理由");
             }
         }
     }
