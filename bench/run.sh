@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--scale small|full] [phase...]
 #   phases: baseline app starts deadlines   (default: all four, in this order)
-#           timers, approval                (only when named)
+#           timers, approval, e2e           (only when named)
 #
 # Every phase writes key=value lines to bench/results/<UTC time>-<scale>/results.txt; docs/benchmarks.md is written
 # from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them); the phase
@@ -465,6 +465,82 @@ phase_approval() {
     --to "$(marked approval_queries_end)" > "$OUT/approval-profile-queries.txt" || true
 }
 
+# Issue 17: the end-to-end figure, with figure 1 again, as medians of E2E_ROUNDS rounds. The bare engine and the
+# application run side by side on their own databases (E2E_BASE_DB, E2E_DB), each idle while the other is measured.
+# A round: for 16 and 64 connections, the bare engine's REST starts for INTAKE_SECONDS, then the application's intake
+# for INTAKE_SECONDS, then the time until every complaint it accepted is routed: its process started, no due job
+# left, and each of them holding its first-feedback timer (checked after the wait).
+E2E_DB=${E2E_DB:-bench_e2e}
+E2E_BASE_DB=${E2E_BASE_DB:-bench_e2e_baseline}
+E2E_ROUNDS=${E2E_ROUNDS:-3}
+value() { grep "^$1=" "$RESULTS" | tail -1 | cut -d= -f2; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = v[int((NR + 1) / 2)]; printf "%s (%s-%s)", m, v[1], v[NR] }'; }
+
+phase_e2e() {
+  local APP_DB=$E2E_DB
+  local jdbc="$JDBC_BASE/$E2E_DB?user=postgres" url="http://127.0.0.1:$APP_PORT" burl="http://127.0.0.1:$BASE_PORT"
+  fresh_db "$E2E_DB"; fresh_db "$E2E_BASE_DB"
+  section "e2e: the bare engine ($E2E_BASE_DB) and the application ($E2E_DB), side by side"
+  local t0; t0=$(date +%s%N)
+  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/e2e-baseline.jfr",dumponexit=true \
+    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$BASE_PORT \
+    --spring.datasource.url="$JDBC_BASE/$E2E_BASE_DB" > "$OUT/e2e-baseline.log" 2>&1 &
+  local bpid=$!
+  start_app e2e
+  local pid=$APP_PID
+  echo "e2e_baseline_start_seconds=$(wait_ready "$burl/engine-rest/engine" "$t0" 900)" | record
+  # Not routed yet: complaints without a process instance, plus every due job (the routing jobs of the model, mails).
+  local unrouted="select (select count(*) from complaint where process_instance_id is null) + ($(due_jobs))"
+  section "e2e: warm-up (15 s each, not measured)"
+  bench load --url "$burl" --kind engine-start --connections 16 --duration 15 > /dev/null
+  bench load --url "$url" --kind intake --connections 16 --duration 15 > /dev/null
+  bench wait --jdbc "$jdbc" --timeout 1800 --until "e2e_warmup_routed|$unrouted|<=0" | record
+  local r c
+  for r in $(seq 1 "$E2E_ROUNDS"); do
+    for c in 16 64; do
+      local k="e2e_r${r}_c${c}"
+      section "e2e: round $r, $c connections: bare engine REST starts, ${INTAKE_SECONDS}s"
+      echo "${k}_loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)" | record
+      bench load --url "$burl" --kind engine-start --connections $c --duration $INTAKE_SECONDS \
+        | sed "s/^/${k}_baseline_/" | record
+      section "e2e: round $r, $c connections: intake, ${INTAKE_SECONDS}s, then until every complaint is routed"
+      local first; first=$($PG -d "$E2E_DB" -c "select coalesce(max(id), 0) from complaint")
+      mark "${k}_start"
+      bench load --url "$url" --kind intake --connections $c --duration $INTAKE_SECONDS \
+        | sed "s/^/${k}_app_/" | record
+      bench wait --jdbc "$jdbc" --timeout 1800 --until "${k}_routed_after|$unrouted|<=0" | record
+      mark "${k}_end"
+      $PG -d "$E2E_DB" -c "select '${k}_accepted_without_first_feedback_timer=' || count(*) from complaint c
+          where c.id > $first and not exists (select 1 from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+          where j.process_instance_id_ = c.process_instance_id and d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach')" | record
+      local base app ok secs routed
+      base=$(value "${k}_baseline_rate_per_s"); app=$(value "${k}_app_rate_per_s"); ok=$(value "${k}_app_ok")
+      secs=$(value "${k}_app_seconds"); routed=$(value "${k}_routed_after_seconds")
+      awk -v k="$k" -v b="$base" -v a="$app" -v n="$ok" -v s="$secs" -v w="$routed" 'BEGIN {
+        e = n / (s + w)
+        printf "%s_answered_ratio=%.2f\n%s_routed_per_s=%.1f\n%s_routed_ratio=%.2f\n", k, a / b, k, e, k, e / b }' | record
+    done
+  done
+  section "e2e: medians of $E2E_ROUNDS rounds (min-max)"
+  for c in 16 64; do
+    local f
+    for f in baseline_rate_per_s app_rate_per_s answered_ratio routed_per_s routed_ratio app_latency_p99_ms \
+             baseline_latency_p99_ms; do
+      local vals=()
+      for r in $(seq 1 "$E2E_ROUNDS"); do vals+=("$(value "e2e_r${r}_c${c}_$f")"); done
+      echo "e2e_c${c}_${f}_median=$(median "${vals[@]}")" | record
+    done
+  done
+  echo "e2e_rss_mb_after_rounds=$(rss_mb $pid)" | record
+  stop $bpid
+  stop $pid
+  summarize_jfr e2e
+  for r in $(seq 1 "$E2E_ROUNDS"); do
+    bench profile --jfr "$OUT/e2e.jfr" --from "$(marked e2e_r${r}_c16_start)" --to "$(marked e2e_r${r}_c16_end)" \
+      > "$OUT/e2e-profile-r${r}-c16.txt" || true
+  done
+}
+
 java_duration_seconds() {
   local d=${1#PT}
   case "$d" in *M) echo $(( ${d%M} * 60 )) ;; *S) echo "${d%S}" ;; *H) echo $(( ${d%H} * 3600 )) ;; esac
@@ -488,6 +564,7 @@ MAINTENANCE_SECONDS=${MAINTENANCE_SECONDS:-60}
 MAINTENANCE_DBS=""
 [[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers)\  ]] && MAINTENANCE_DBS="bench_baseline bench_app"
 [[ " $PHASES " == *" approval "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $APPROVAL_DB $APPROVAL_BASE_DB"
+[[ " $PHASES " == *" e2e "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $E2E_DB $E2E_BASE_DB"
 maintenance() {
   while sleep "$MAINTENANCE_SECONDS"; do
     for db in $MAINTENANCE_DBS; do
