@@ -25,6 +25,11 @@ public record DepartmentKpis(String departmentCode, long received, long firstFee
                              long handlingBreaches, long ratings, long satisfied, long badRatings,
                              long rectificationBreaches) {
 
+    /** A department with nothing in the month. */
+    public static DepartmentKpis none(String departmentCode) {
+        return new DepartmentKpis(departmentCode, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     public Double firstFeedbackOnTimeRate() {
         return rate(firstFeedbackOnTime, firstFeedbackDue);
     }

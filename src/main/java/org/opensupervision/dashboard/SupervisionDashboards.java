@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,11 @@ import org.opensupervision.complaint.ComplaintFigures;
 import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.rating.RatingFigures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +40,8 @@ public class SupervisionDashboards {
     /** The province overview lists at most this many cases of each kind; its counts are complete. */
     static final int LIST_LIMIT = 50;
 
+    private static final Logger log = LoggerFactory.getLogger(SupervisionDashboards.class);
+
     private final ComplaintFigures complaints;
     private final RatingFigures ratings;
     private final ComplaintAccess access;
@@ -43,12 +50,15 @@ public class SupervisionDashboards {
     private final Clock clock;
     private final Duration feedbackWarning;
     private final int handlingWarningWorkingDays;
+    private final KpiMonthStore store;
+    private final FinalKpiMonthPolicy finalMonths;
 
     SupervisionDashboards(ComplaintFigures complaints, RatingFigures ratings, ComplaintAccess access,
                           DepartmentDirectory departments, WorkingDayCalendar calendar, Clock clock,
                           @Value("${supervision.first-feedback.reminder-before:PT4H}") Duration feedbackWarning,
                           @Value("${supervision.handling.reminder-working-days-before:1}")
-                          int handlingWarningWorkingDays) {
+                          int handlingWarningWorkingDays, KpiMonthStore store,
+                          @Value("${supervision.kpi.closed-month-grace:P1D}") Duration closedMonthGrace) {
         this.complaints = complaints;
         this.ratings = ratings;
         this.access = access;
@@ -57,6 +67,8 @@ public class SupervisionDashboards {
         this.clock = clock;
         this.feedbackWarning = feedbackWarning;
         this.handlingWarningWorkingDays = Math.max(1, handlingWarningWorkingDays);
+        this.store = store;
+        this.finalMonths = new FinalKpiMonthPolicy(calendar.zone(), closedMonthGrace);
     }
 
     /**
@@ -119,12 +131,59 @@ public class SupervisionDashboards {
                 complaints.receivedBy(departmentCode, from, to), complaints.closedBy(departmentCode, from, to)));
     }
 
-    /** The figures of every department for one month, in the directory's order. */
-    public List<DepartmentKpis> kpiMonth(YearMonth month) {
+    /**
+     * The figures of every department for one month, in the directory's order. A final month (its end more than
+     * {@code supervision.kpi.closed-month-grace} behind now, {@link FinalKpiMonthPolicy}) is computed once by the
+     * live queries and read from {@code kpi_month_figures} afterwards, so later changes to its cases do not change
+     * it until {@link #recomputeKpiMonth recomputed}; the current month, a month inside its grace period and a
+     * future month are computed live.
+     */
+    public KpiMonth kpiMonth(YearMonth month) {
+        Instant now = clock.instant();
+        if (!finalMonths.isFinal(month, now)) {
+            return new KpiMonth(month, computeKpiMonth(month, now), null);
+        }
+        Optional<KpiMonth> stored = store.find(month);
+        if (stored.isPresent()) {
+            return inDirectoryOrder(stored.get());
+        }
+        KpiMonth computed = new KpiMonth(month, computeKpiMonth(month, now), now);
+        try {
+            store.insert(computed);
+            return computed;
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException storedMeanwhile) {
+            // Another request stored the month first: its figures are the month's (computed by the same queries).
+            return store.find(month).map(this::inDirectoryOrder).orElse(computed);
+        }
+    }
+
+    /**
+     * Computes a final month again from its cases and replaces its stored figures (after a correction of old data,
+     * say); empty when the month is not final yet (it is computed live anyway). Logged with who asked.
+     */
+    public Optional<KpiMonth> recomputeKpiMonth(YearMonth month, String actor) {
+        Instant now = clock.instant();
+        if (!finalMonths.isFinal(month, now)) {
+            return Optional.empty();
+        }
+        KpiMonth computed = new KpiMonth(month, computeKpiMonth(month, now), now);
+        store.replace(computed);
+        log.info("KPI month {} recomputed and stored again by {}", month, actor);
+        return Optional.of(computed);
+    }
+
+    private KpiMonth inDirectoryOrder(KpiMonth stored) {
+        Map<String, DepartmentKpis> byCode = new HashMap<>();
+        stored.departments().forEach(k -> byCode.put(k.departmentCode(), k));
+        return new KpiMonth(stored.month(), departments.all().stream().map(Department::code)
+                .map(code -> byCode.getOrDefault(code, DepartmentKpis.none(code))).toList(), stored.computedAt());
+    }
+
+    private List<DepartmentKpis> computeKpiMonth(YearMonth month, Instant now) {
         ZoneId zone = calendar.zone();
         Instant from = start(month, zone);
         Instant to = start(month.plusMonths(1), zone);
-        Map<String, ComplaintFigures.ReceivedCohort> received = complaints.receivedCohort(from, to, clock.instant());
+        Map<String, ComplaintFigures.ReceivedCohort> received = complaints.receivedCohort(from, to, now);
         Map<String, ComplaintFigures.ClosedCohort> closed = complaints.closedCohort(from, to);
         Map<String, ComplaintFigures.BreachCounts> breaches = complaints.breaches(from, to, null);
         Map<String, RatingFigures.KpiRatings> rated = ratings.kpiRatings(from, to);

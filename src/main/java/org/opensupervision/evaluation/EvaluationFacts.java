@@ -64,7 +64,7 @@ class EvaluationFacts {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Map<String, DepartmentKpis> kpis = new LinkedHashMap<>();
-        dashboards.kpiMonth(month).forEach(k -> kpis.put(k.departmentCode(), k));
+        dashboards.kpiMonth(month).departments().forEach(k -> kpis.put(k.departmentCode(), k));
         Map<String, DepartmentRatings> rated = ratings.between(from, to);
         Map<String, DepartmentChecks> checked = spotChecks.checkedBetween(from, to);
         Map<String, ApprovalFigures.ApprovalCounts> cases = approval.map(a -> a.between(from, to)).orElse(null);

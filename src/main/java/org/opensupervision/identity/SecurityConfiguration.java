@@ -108,6 +108,10 @@ class SecurityConfiguration {
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
                                 StaffGroups.authority(StaffGroups.EVALUATION_OFFICE),
                                 StaffGroups.authority(StaffGroups.ADMINISTRATORS))
+                        // Recomputing a stored (final) KPI month: the supervision office's, as its data is theirs.
+                        .requestMatchers(HttpMethod.POST, "/api/kpi/months/*/recompute").hasAnyAuthority(
+                                StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),
+                                StaffGroups.authority(StaffGroups.ADMINISTRATORS))
                         // Every department's KPIs side by side: the supervision and evaluation offices'.
                         .requestMatchers("/api/kpi/**", "/staff/kpi/**").hasAnyAuthority(
                                 StaffGroups.authority(StaffGroups.SUPERVISION_OFFICE),

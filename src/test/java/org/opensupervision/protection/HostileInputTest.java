@@ -310,6 +310,8 @@ class HostileInputTest extends IntegrationTest {
                         fields("path:code", DEPARTMENT), Effect.NOTHING),
                 new Endpoint("GET", "/api/kpi/months/{month}", office, Body.NONE, fields("path:month", "2025-11",
                         "query:sort", "received"), Effect.NOTHING),
+                new Endpoint("POST", "/api/kpi/months/{month}/recompute", office, Body.NONE,
+                        fields("path:month", "2019-08"), Effect.NOTHING),
                 new Endpoint("GET", "/api/approval-cases", office, Body.NONE, approvalList, Effect.NOTHING),
                 new Endpoint("GET", "/api/approval-cases/{caseId}", office, Body.NONE, fields("path:caseId", caseId),
                         Effect.NOTHING),

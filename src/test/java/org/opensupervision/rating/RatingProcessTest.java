@@ -529,7 +529,7 @@ class RatingProcessTest extends IntegrationTest {
     }
 
     private long rectificationBreaches(java.time.YearMonth month) {
-        return dashboards.kpiMonth(month).stream().filter(k -> k.departmentCode().equals("GD-AMR")).findFirst()
+        return dashboards.kpiMonth(month).departments().stream().filter(k -> k.departmentCode().equals("GD-AMR")).findFirst()
                 .orElseThrow().rectificationBreaches();
     }
 

@@ -51,7 +51,8 @@ class DashboardPageController {
         }
         model.addAttribute("month", shown);
         model.addAttribute("sort", sort);
-        model.addAttribute("rows", dashboards.kpiMonth(shown).stream().sorted(KpiMonthRequest.order(sort)).toList());
+        model.addAttribute("rows", dashboards.kpiMonth(shown).departments().stream()
+                .sorted(KpiMonthRequest.order(sort)).toList());
         model.addAttribute("departmentsByCode", departments.all().stream()
                 .collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d)));
         return "staff/kpi";
