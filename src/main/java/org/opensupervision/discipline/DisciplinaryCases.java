@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DisciplinaryCases implements EscalatedComplaints {
 
     private static final Logger log = LoggerFactory.getLogger(DisciplinaryCases.class);
+    /** The column {@code dossier_unsealing.reason}; the page's text area says the same. */
+    public static final int UNSEAL_REASON_MAX_LENGTH = 2000;
 
     private final DisciplinaryCaseRepository cases;
     private final DossierUnsealingRepository unsealings;
@@ -227,6 +229,10 @@ public class DisciplinaryCases implements EscalatedComplaints {
     public ReferralDossier unseal(Long caseId, String inspector, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("An unsealing needs a reason");
+        }
+        if (reason.strip().length() > UNSEAL_REASON_MAX_LENGTH) {
+            throw new IllegalArgumentException("An unsealing reason has at most " + UNSEAL_REASON_MAX_LENGTH
+                    + " characters");
         }
         DisciplinaryCase c = get(caseId);
         unsealings.save(new DossierUnsealing(caseId, inspector, reason.strip(), clock.instant()));

@@ -220,6 +220,10 @@ class DisciplinaryEscalationProcessTest extends IntegrationTest {
                         .with(csrf()).with(httpBasic("inspector", "inspector")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("启封须填写理由").doesNotContain("张三");
+        String tooLong = mvc.perform(post("/staff/discipline/" + caseId + "/unseal").param("reason", "理".repeat(2001))
+                        .with(csrf()).with(httpBasic("inspector", "inspector")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tooLong).contains("启封理由不得超过 2000 个字符").doesNotContain("张三");
 
         String unsealed = mvc.perform(post("/staff/discipline/" + caseId + "/unseal")
                         .param("reason", "需当面核实投诉人陈述").with(csrf()).with(httpBasic("inspector", "inspector")))

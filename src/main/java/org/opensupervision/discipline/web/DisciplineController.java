@@ -42,9 +42,11 @@ class DisciplineController {
     String unseal(@PathVariable Long caseId, @RequestParam(defaultValue = "") String reason, Principal user,
                   Model model) {
         existing(caseId);
-        if (reason.isBlank()) {
+        if (reason.isBlank() || reason.strip().length() > DisciplinaryCases.UNSEAL_REASON_MAX_LENGTH) {
+            // Nothing is unsealed or recorded: the page again, with what is wrong with the reason.
             model.addAttribute("dossier", cases.dossier(caseId));
-            model.addAttribute("reasonMissing", true);
+            model.addAttribute(reason.isBlank() ? "reasonMissing" : "reasonTooLong", true);
+            model.addAttribute("reasonMaxLength", String.valueOf(DisciplinaryCases.UNSEAL_REASON_MAX_LENGTH));
             return "staff/dossier";
         }
         ReferralDossier dossier = cases.unseal(caseId, user.getName(), reason);
