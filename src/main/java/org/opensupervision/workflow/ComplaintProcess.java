@@ -27,6 +27,8 @@ public final class ComplaintProcess {
         /** The deadline as text in Beijing time, for the forms. */
         public static final String FIRST_FEEDBACK_DUE_DISPLAY = "firstFeedbackDueDisplay";
         public static final String ROUTING = "routing";
+        /** Which rule of which version of the routing table routed the case: {@code complaint-routing v3 Rule_Default}. */
+        public static final String ROUTING_RULE = "routingRule";
         public static final String HANDLING_DEPARTMENT_CODE = "handlingDepartmentCode";
         public static final String HANDLING_DEPARTMENT_NAME = "handlingDepartmentName";
         public static final String HANDLING_GROUP = "handlingGroup";

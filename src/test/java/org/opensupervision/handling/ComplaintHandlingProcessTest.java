@@ -82,6 +82,12 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
 
 
 
+    /** The routing table as {@code routingRule} names it: key and the latest deployed version. */
+    private String latestRoutingTable() {
+        return ComplaintProcess.ROUTING_DECISION + " v" + engine.getRepositoryService().createDecisionDefinitionQuery()
+                .decisionDefinitionKey(ComplaintProcess.ROUTING_DECISION).latestVersion().singleResult().getVersion();
+    }
+
     private ComplaintFacts complaint(String trackingNumber) {
         return records.find(trackingNumber).orElseThrow();
     }
@@ -121,7 +127,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.instance(trackingNumber))
                 .hasPassed("StartEvent_ComplaintSubmitted", "Task_RouteComplaint", "Task_RecordRouting")
                 .isWaitingAt(Activity.TRIAGE, Activity.FIRST_FEEDBACK)
-                .variables().containsEntry("handlingGroup", "dept-gd-amr").containsEntry("priority", 50);
+                .variables().containsEntry("handlingGroup", "dept-gd-amr").containsEntry("priority", 50)
+                .containsEntry("routingRule", latestRoutingTable() + " Rule_Default");
         Task firstFeedback = cases.task(trackingNumber, Activity.FIRST_FEEDBACK);
         assertThat(candidateGroups(firstFeedback)).containsExactly("dept-gd-amr");
         assertThat(firstFeedback.getDueDate().toInstant()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
@@ -142,6 +149,66 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(cases.task(trackingNumber, Activity.FIRST_FEEDBACK).getPriority()).isEqualTo(70);
         assertThat(complaint(trackingNumber).departmentCode()).isEqualTo("GD-AMR");
         assertThat(complaint(trackingNumber).handlingDepartmentCode()).isEqualTo("GD-SDMA");
+    }
+
+    @Test
+    void aRuleTheOfficeAddsToTheRoutingTableTakesEffectWithItsNextVersion() throws Exception {
+        withRoutingRuleAdded("""
+                <rule id="Rule_EducationAttitude">
+                  <inputEntry id="UnaryTests_EducationAttitude_Department"><text>"GD-EDU"</text></inputEntry>
+                  <inputEntry id="UnaryTests_EducationAttitude_Category"><text>"ATTITUDE"</text></inputEntry>
+                  <outputEntry id="LiteralExpression_EducationAttitude_Department"><text>departmentCode</text></outputEntry>
+                  <outputEntry id="LiteralExpression_EducationAttitude_Priority"><text>65</text></outputEntry>
+                </rule>
+                """, () -> {
+            String trackingNumber = routed("GD-EDU", "ATTITUDE");
+
+            assertThat(cases.instance(trackingNumber)).variables().containsEntry("priority", 65)
+                    .containsEntry("routingRule", latestRoutingTable() + " Rule_EducationAttitude");
+            assertThat(cases.task(trackingNumber, Activity.FIRST_FEEDBACK).getPriority()).isEqualTo(65);
+            assertThat(history.createHistoricDecisionInstanceQuery()
+                    .processInstanceId(cases.processInstanceId(trackingNumber)).count()).isZero();
+        });
+    }
+
+    @Test
+    void aRoutingTableWithFeelJavaDoesNotEvaluateIsDecidedByTheDmnEngine() throws Exception {
+        withRoutingRuleAdded("""
+                <rule id="Rule_NotDataBureauOther">
+                  <inputEntry id="UnaryTests_NotDataBureauOther_Department"><text>not("GD-SDMA")</text></inputEntry>
+                  <inputEntry id="UnaryTests_NotDataBureauOther_Category"><text>"OTHER"</text></inputEntry>
+                  <outputEntry id="LiteralExpression_NotDataBureauOther_Department"><text>departmentCode</text></outputEntry>
+                  <outputEntry id="LiteralExpression_NotDataBureauOther_Priority"><text>40</text></outputEntry>
+                </rule>
+                """, () -> {
+            String trackingNumber = routed("GD-EDU", "OTHER");
+
+            assertThat(cases.instance(trackingNumber)).variables().containsEntry("priority", 40)
+                    .containsEntry("handlingGroup", "dept-gd-edu").containsEntry("routingRule", latestRoutingTable());
+            assertThat(history.createHistoricDecisionInstanceQuery()
+                    .processInstanceId(cases.processInstanceId(trackingNumber)).activityIdIn("Task_RouteComplaint")
+                    .includeOutputs().singleResult().getOutputs())
+                    .extracting(o -> o.getRuleId()).containsOnly("Rule_NotDataBureauOther");
+        });
+    }
+
+    /** Deploys the routing table with {@code rule} added before its default rule, runs {@code check}, undeploys. */
+    private void withRoutingRuleAdded(String rule, Runnable check) throws Exception {
+        String table;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/processes/complaint-routing.dmn")) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String edited = table.replace("<rule id=\"Rule_Default\">", rule + "<rule id=\"Rule_Default\">");
+        assertThat(edited).isNotEqualTo(table);
+        String before = latestRoutingTable();
+        var deployment = engine.getRepositoryService().createDeployment().name("the office's edit")
+                .addString("complaint-routing.dmn", edited).deploy();
+        try {
+            assertThat(latestRoutingTable()).isNotEqualTo(before);
+            check.run();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
     }
 
     @Test
@@ -216,6 +283,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(complaint.departmentCode()).isEqualTo("GD-AMR");
         assertThat(complaint.handlingDepartmentCode()).isEqualTo("GD-HRSS");
         assertThat(complaint.redirectCount()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().getVariable(cases.processInstanceId(trackingNumber), "routingRule"))
+                .as("the table decided again, for the department chosen at triage")
+                .isEqualTo(latestRoutingTable() + " Rule_InactionOrSlowAction");
         // Tasklist shows the department in Chinese only (issue 16), before and after the redirect.
         assertThat(engine.getRuntimeService().getVariable(cases.processInstanceId(trackingNumber),
                 "handlingDepartmentName")).isEqualTo("省人力资源和社会保障厅");
