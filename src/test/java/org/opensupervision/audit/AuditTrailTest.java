@@ -186,6 +186,28 @@ class AuditTrailTest extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void camundasHistoryLeavesOutTheFormsCopiesGatewaysAndJobCreationsButTheTrailSeesThem() {
+        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
+        String processInstanceId = cases.processInstanceId(tn);
+
+        // The forms' copy of the title: in the runtime (Tasklist) and the trail, not in Camunda's history.
+        assertThat(runtime.getVariable(processInstanceId, "title")).isNotNull();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName("title").count()).isZero();
+        assertThat(trail.entriesOf(tn)).anySatisfy(e -> assertThat(e.detail()).contains("\"title\":"));
+        // The routing went through the parallel gateway; no activity instance of it is kept.
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Gateway_TriageAndFirstFeedback").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Task_RouteComplaint").count()).isEqualTo(1);
+        // The routing job's run is in the job log, its creation is not.
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).successLog().count())
+                .isPositive();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).creationLog().count())
+                .isZero();
+    }
+
     private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration() {
         return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
