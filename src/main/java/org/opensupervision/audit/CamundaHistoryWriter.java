@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -19,6 +20,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * columns that the task forms show. Every event of such a variable is left out (create, update, delete), so no
  * historic variable instance exists to be updated.</li>
  * <li>Gateways' activity instances: a gateway only routes; the path is told by the activities on either side.</li>
+ * <li>User tasks' activity instances: the task's own history row ({@code ACT_HI_TASKINST}) tells the same start, end
+ * and assignee, and is what Tasklist and the REST history read.</li>
+ * <li>The identity link log (candidates and assignees over time): no Cockpit or Tasklist view reads it; the trail
+ * records each task's candidates and assignee.</li>
  * <li>A job's creation row in the job log: the row of how the job ended (run, failed, deleted) names the same job,
  * type, activity and due date.</li>
  * </ul>
@@ -54,7 +59,11 @@ class CamundaHistoryWriter implements HistoryEventHandler {
             return !displayOnlyVariables.contains(v.getVariableName());
         }
         if (event instanceof HistoricActivityInstanceEventEntity a) {
-            return a.getActivityType() == null || !a.getActivityType().endsWith("Gateway");
+            String type = a.getActivityType();
+            return type == null || !type.endsWith("Gateway") && !"userTask".equals(type);
+        }
+        if (event instanceof HistoricIdentityLinkLogEventEntity) {
+            return false;
         }
         if (event instanceof HistoricJobLogEvent j) {
             return !j.isCreationLog();

@@ -187,7 +187,7 @@ class AuditTrailTest extends IntegrationTest {
     }
 
     @Test
-    void camundasHistoryLeavesOutTheFormsCopiesGatewaysAndJobCreationsButTheTrailSeesThem() {
+    void camundasHistoryLeavesOutWhatNoViewReadsButTheTrailSeesIt() {
         String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
         String processInstanceId = cases.processInstanceId(tn);
 
@@ -201,6 +201,16 @@ class AuditTrailTest extends IntegrationTest {
                 .activityId("Gateway_TriageAndFirstFeedback").count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("Task_RouteComplaint").count()).isEqualTo(1);
+        // Triage waits at a user task: its task row is kept, its activity instance and candidate log are not.
+        String triage = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_Triage").singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Task_Triage").count()).isZero();
+        assertThat(history.createHistoricIdentityLinkLogQuery().taskId(triage).count()).isZero();
+        assertThat(trail.entriesOf(tn)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("TASK_CREATED");
+            assertThat(e.detail()).contains("candidates");
+        });
         // The routing job's run is in the job log, its creation is not.
         assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).successLog().count())
                 .isPositive();
