@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--scale small|full] [phase...]
 #   phases: baseline app starts deadlines   (default: all four, in this order)
-#           timers, approval, e2e           (only when named)
+#           timers, storage, approval, e2e  (only when named)
 #
 # Every phase writes key=value lines to bench/results/<UTC time>-<scale>/results.txt; docs/benchmarks.md is written
 # from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them); the phase
@@ -39,6 +39,8 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
 JDBC_BASE="jdbc:postgresql://127.0.0.1:5432"
 PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar)
 APP_PORT=${APP_PORT:-8181}
+# The database of the phases app, starts, deadlines, timers and storage (dropped and created afresh by app, timers, storage).
+BENCH_APP_DB=${BENCH_APP_DB:-bench_app}
 BASE_PORT=${BASE_PORT:-8190}
 APP_PROFILES=${APP_PROFILES:-postgres,bench}
 # Outside the dev profile the application refuses its public development secrets (docs/security.md, "Secrets"). The
@@ -117,7 +119,7 @@ build() {
   mkdir -p bench/target/classes
   javac -q -d bench/target/classes -cp "$PGJAR" bench/src/org/opensupervision/bench/*.java 2>/dev/null \
     || javac -d bench/target/classes -cp "$PGJAR" bench/src/org/opensupervision/bench/*.java
-  if [[ ! -f bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar ]]; then
+  if [[ " $PHASES " =~ \ (baseline|approval|e2e)\  && ! -f bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar ]]; then
     log "building the baseline"; ./mvnw -q -B -f bench/baseline/pom.xml -DskipTests package
   fi
   if ! ls target/efficiency-supervision-*.jar >/dev/null 2>&1; then
@@ -174,7 +176,7 @@ start_app() {
   MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX java $JFR_OPTS $APP_JAVA_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
     -jar target/efficiency-supervision-*.jar \
     --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
-    --spring.datasource.url="$JDBC_BASE/${APP_DB:-bench_app}" --spring.datasource.username=postgres \
+    --spring.datasource.url="$JDBC_BASE/${APP_DB:-$BENCH_APP_DB}" --spring.datasource.username=postgres \
     --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1 \
     --supervision.mail.public-base-url="http://127.0.0.1:$APP_PORT" ${APP_ARGS:-} "$@" > "$OUT/$name.log" 2>&1 &
   APP_PID=$!
@@ -183,7 +185,7 @@ start_app() {
 
 # Waits until every job that is due has run (the intake's routing jobs, mails); records how long that took.
 drain() {
-  bench wait --jdbc "$JDBC_BASE/bench_app?user=postgres" --timeout 1800 --until "$1|$(due_jobs)|<=0" | record
+  bench wait --jdbc "$JDBC_BASE/$BENCH_APP_DB?user=postgres" --timeout 1800 --until "$1|$(due_jobs)|<=0" | record
 }
 
 # Camunda history of the closed cases removed as a removal-time cleanup would (the audit trail and our tables stay).
@@ -194,8 +196,13 @@ history_cleanup() {
     -d "{\"absoluteRemovalTime\":\"$(date -u +%Y-%m-%dT%H:%M:%S.000+0000)\",\"hierarchical\":true,\"historicProcessInstanceQuery\":{\"finished\":true}}"
   bench wait --jdbc "$jdbc" --timeout 600 --until "history_removal_time_set|select count(*) from act_ru_batch|<=0" | record
   curl -fsS -m 60 -u $auth -o /dev/null -X POST "$url/engine-rest/history/cleanup?immediatelyDue=true"
-  bench wait --jdbc "$jdbc" --timeout 600 \
-    --until "history_cleaned|select count(*) from act_hi_procinst where end_time_ is not null|<=0" | record
+  # Until every row with a removal time is gone: the cleanup removes up to a batch of each table per run, so the
+  # process instances can be gone while activity instances and variables are not yet.
+  local left="select (select count(*) from act_hi_procinst where end_time_ is not null)"
+  for t in act_hi_actinst act_hi_varinst act_hi_taskinst act_hi_identitylink act_hi_job_log act_hi_op_log act_hi_decinst; do
+    left="$left + (select count(*) from $t where removal_time_ is not null)"
+  done
+  bench wait --jdbc "$jdbc" --timeout 600 --until "history_cleaned|$left|<=0" | record
 }
 
 # Figure 2: TIMER_CASES complaints' first-feedback timers (reminder and breach) made due at once.
@@ -203,7 +210,7 @@ app_timers() {
   local url=$1 jdbc=$2 pid=$3
   section "app: figure 2 ($TIMER_CASES complaints = $((TIMER_CASES * 2)) first-feedback timers due at once)"
   local have
-  have=$($PG -d bench_app -c "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach'")
+  have=$($PG -d $BENCH_APP_DB -c "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach'")
   if (( have < TIMER_CASES )); then
     bench load --url "$url" --kind intake --connections 16 --duration 900 --max $((TIMER_CASES - have)) \
       | sed 's/^/timer_topup_/' | record
@@ -211,8 +218,8 @@ app_timers() {
   fi
   local ff="select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder')"
   local b0 m0
-  b0=$($PG -d bench_app -c "select count(*) from deadline_breach")
-  m0=$($PG -d bench_app -c "select count(*) from outbound_mail where notice in ('FIRST_FEEDBACK_REMINDER', 'FIRST_FEEDBACK_BREACH')")
+  b0=$($PG -d $BENCH_APP_DB -c "select count(*) from deadline_breach")
+  m0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice in ('FIRST_FEEDBACK_REMINDER', 'FIRST_FEEDBACK_BREACH')")
   mark timers_start
   bench wait --jdbc "$jdbc" --timeout 1800 \
     --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
@@ -230,8 +237,8 @@ app_timers() {
 
 # Figure 2 alone (for comparing job-executor settings): start, file complaints, make their timers due.
 phase_timers() {
-  local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
-  fresh_db bench_app
+  local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  fresh_db $BENCH_APP_DB
   section "timers: start (profiles $APP_PROFILES)"
   local name="timers-${TIMERS_NAME:-${APP_PROFILES//,/-}}"
   start_app "$name"
@@ -241,14 +248,9 @@ phase_timers() {
     > "$OUT/$name-profile.txt" || true
 }
 
-phase_app() {
-  local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
-  fresh_db bench_app
-  section "app: start (profiles $APP_PROFILES, first start creates the schema)"
-  start_app app
-  local pid=$APP_PID
-  echo "app_rss_mb_after_start=$(rss_mb $pid)" | record
-
+# Figure 5: STORAGE_CASES complaints filed, driven to the end, their bytes with Camunda's history and after its cleanup.
+app_storage() {
+  local url=$1 jdbc=$2
   section "app: figure 5 (storage per closed complaint, $STORAGE_CASES complaints)"
   bench storage --jdbc "$jdbc" --save "$OUT/app-storage-before.properties" > /dev/null
   bench load --url "$url" --kind intake --connections 4 --duration 600 --max $STORAGE_CASES \
@@ -259,10 +261,21 @@ phase_app() {
     --until2 "storage_jobs_done|$(due_jobs)|<=0" | record
   bench storage --jdbc "$jdbc" --before "$OUT/app-storage-before.properties" --count $STORAGE_CASES \
     | sed 's/^/app_/' | record
-  $PG -d bench_app -c "select 'history_rows_per_case=' || round((select count(*) from act_hi_actinst)::numeric / $STORAGE_CASES, 1) || ' actinst, ' || round((select count(*) from act_hi_varinst)::numeric / $STORAGE_CASES, 1) || ' varinst, ' || round((select count(*) from act_hi_detail)::numeric / $STORAGE_CASES, 1) || ' detail, ' || round((select count(*) from act_hi_op_log)::numeric / $STORAGE_CASES, 1) || ' op_log'" | record
+  $PG -d $BENCH_APP_DB -c "select 'history_rows_per_case=' || round((select count(*) from act_hi_actinst)::numeric / $STORAGE_CASES, 1) || ' actinst, ' || round((select count(*) from act_hi_varinst)::numeric / $STORAGE_CASES, 1) || ' varinst, ' || round((select count(*) from act_hi_detail)::numeric / $STORAGE_CASES, 1) || ' detail, ' || round((select count(*) from act_hi_op_log)::numeric / $STORAGE_CASES, 1) || ' op_log'" | record
   history_cleanup "$url" "$jdbc"
   bench storage --jdbc "$jdbc" --before "$OUT/app-storage-before.properties" --count $STORAGE_CASES \
     | sed 's/^/app_after_history_cleanup_/' | record
+}
+
+phase_app() {
+  local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  fresh_db $BENCH_APP_DB
+  section "app: start (profiles $APP_PROFILES, first start creates the schema)"
+  start_app app
+  local pid=$APP_PID
+  echo "app_rss_mb_after_start=$(rss_mb $pid)" | record
+
+  app_storage "$url" "$jdbc"
 
   for c in 16 64; do
     section "app: figure 1 (public intake, $c connections, ${INTAKE_SECONDS}s)"
@@ -281,8 +294,8 @@ phase_app() {
   bench datagen --jdbc "$jdbc" --count $DATAGEN | record
   g1=$(date +%s%N)
   echo "datagen_seconds=$(awk -v a=$g0 -v b=$g1 'BEGIN { printf "%.1f", (b - a) / 1e9 }')" | record
-  $PG -d bench_app -c "select 'complaints_by_status=' || string_agg(status || ':' || n, ' ') from (select status, count(*) n from complaint group by status order by 1) s" | record
-  $PG -d bench_app -c "select 'database_mb=' || pg_database_size('bench_app') / 1048576" | record
+  $PG -d $BENCH_APP_DB -c "select 'complaints_by_status=' || string_agg(status || ':' || n, ' ') from (select status, count(*) n from complaint group by status order by 1) s" | record
+  $PG -d $BENCH_APP_DB -c "select 'database_mb=' || pg_database_size('$BENCH_APP_DB') / 1048576" | record
   bench queries --base "$url" --jdbc "$jdbc" --iterations $QUERY_ITERATIONS | record
   echo "app_rss_mb_end=$(rss_mb $pid)" | record
   stop $pid
@@ -292,12 +305,22 @@ phase_app() {
   done
 }
 
+# Figure 5 alone (for an A/B of the history level or the audit trail): a fresh database, the application, figure 5.
+phase_storage() {
+  local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  fresh_db $BENCH_APP_DB
+  section "storage: start (profiles $APP_PROFILES, database $BENCH_APP_DB)"
+  start_app storage
+  app_storage "$url" "$jdbc"
+  stop $APP_PID
+}
+
 phase_starts() {
-  section "figure 6: spring-boot:run to ready ($STARTS times, database bench_app)"
+  section "figure 6: spring-boot:run to ready ($STARTS times, database $BENCH_APP_DB)"
   for i in $(seq 1 "$STARTS"); do
     local t0; t0=$(date +%s%N)
     setsid ./mvnw -q spring-boot:run -Dspring-boot.run.profiles=$APP_PROFILES \
-      -Dspring-boot.run.arguments="--server.port=$APP_PORT --spring.datasource.url=$JDBC_BASE/bench_app --spring.datasource.username=postgres --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1" \
+      -Dspring-boot.run.arguments="--server.port=$APP_PORT --spring.datasource.url=$JDBC_BASE/$BENCH_APP_DB --spring.datasource.username=postgres --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1" \
       > "$OUT/spring-boot-run-$i.log" 2>&1 &
     local mvn=$!
     echo "spring_boot_run_ready_seconds_$i=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")" | record
@@ -310,19 +333,19 @@ phase_starts() {
 }
 
 phase_deadlines() {
-  local jdbc="$JDBC_BASE/bench_app?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
   section "app: figure 3 (deadline accuracy: first feedback due after $FIG3_DEADLINE, intake at $FIG3_RATE/s for ${FIG3_SECONDS}s, on the database left by phase app)"
   # The volume of 100,000 open complaints' timers (two or three each) that intake cannot produce in the time
   # available: copies of a real timer job, due in 2099 and attached to no execution, so the engine's acquisition
   # query scans them (ACT_RU_JOB has no index on the due date) but never runs them.
-  $PG -d bench_app -c "insert into act_ru_job select r.* from (select * from act_ru_job where handler_type_ = 'timer-transition' limit 1) j, generate_series(1, $FIG3_PADDING) g, lateral jsonb_populate_record(null::act_ru_job, to_jsonb(j) || jsonb_build_object('id_', j.id_ || '-pad-' || g, 'duedate_', '2099-01-01T00:00:00', 'execution_id_', null, 'process_instance_id_', null, 'root_proc_inst_id_', null)) r"
-  $PG -d bench_app -c "analyze act_ru_job"
+  $PG -d $BENCH_APP_DB -c "insert into act_ru_job select r.* from (select * from act_ru_job where handler_type_ = 'timer-transition' limit 1) j, generate_series(1, $FIG3_PADDING) g, lateral jsonb_populate_record(null::act_ru_job, to_jsonb(j) || jsonb_build_object('id_', j.id_ || '-pad-' || g, 'duedate_', '2099-01-01T00:00:00', 'execution_id_', null, 'process_instance_id_', null, 'root_proc_inst_id_', null)) r"
+  $PG -d $BENCH_APP_DB -c "analyze act_ru_job"
   # The job executor's acquisition query (Camunda's Job.xml with every job dated and acquisition by priority).
-  $PG -d bench_app -c "explain (analyze) select RES.ID_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and (RES.DUEDATE_ <= now()) and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < now()) and RES.SUSPENSION_STATE_ = 1 order by RES.PRIORITY_ desc limit 30" \
+  $PG -d $BENCH_APP_DB -c "explain (analyze) select RES.ID_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and (RES.DUEDATE_ <= now()) and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < now()) and RES.SUSPENSION_STATE_ = 1 order by RES.PRIORITY_ desc limit 30" \
     | grep -E 'Index|Seq Scan|Execution Time' | sed 's/^ */acquisition_plan: /' | record
   echo "padding_timer_jobs=$FIG3_PADDING" | record
-  $PG -d bench_app -c "select 'open_complaints_before=' || count(*) from complaint where status not in ('CLOSED', 'REJECTED')" | record
-  $PG -d bench_app -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
+  $PG -d $BENCH_APP_DB -c "select 'open_complaints_before=' || count(*) from complaint where status not in ('CLOSED', 'REJECTED')" | record
+  $PG -d $BENCH_APP_DB -c "select 'runtime_jobs_before=' || count(*) from act_ru_job" | record
   start_app deadlines --supervision.first-feedback.deadline=$FIG3_DEADLINE \
     --supervision.first-feedback.reminder-before=$FIG3_REMINDER
   local pid=$APP_PID since until
@@ -337,7 +360,7 @@ phase_deadlines() {
   mark deadlines_load_end
   bench delays --jdbc "$jdbc" --since "$since" --until "$until" | record
   # Any deadline of the window still without a breach record, with what the case had reached.
-  $PG -d bench_app -c "select 'deadline_without_record: ' || tracking_number || ' status ' || status || ' due ' || first_feedback_due_at || ' submitted ' || submitted_at || ' handling ' || coalesce(handling_department_code, '-') from complaint where first_feedback_due_at >= '$since' and first_feedback_due_at < '$until' and first_feedback_breached_at is null and first_feedback_at is null" | record
+  $PG -d $BENCH_APP_DB -c "select 'deadline_without_record: ' || tracking_number || ' status ' || status || ' due ' || first_feedback_due_at || ' submitted ' || submitted_at || ' handling ' || coalesce(handling_department_code, '-') from complaint where first_feedback_due_at >= '$since' and first_feedback_due_at < '$until' and first_feedback_breached_at is null and first_feedback_at is null" | record
   echo "deadlines_rss_mb_after_steady_load=$(rss_mb $pid)" | record
   section "figure 6: resident memory after a full intake burst (64 connections, ${BURST_SECONDS}s), JVM options: ${APP_JAVA_OPTS:-none}"
   bench load --url "$url" --kind intake --connections 64 --duration $BURST_SECONDS | sed 's/^/deadlines_burst_/' | record
@@ -562,7 +585,7 @@ summarize_jfr() {
 # both databases every MAINTENANCE_SECONDS, in the background, for the whole run.
 MAINTENANCE_SECONDS=${MAINTENANCE_SECONDS:-60}
 MAINTENANCE_DBS=""
-[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers)\  ]] && MAINTENANCE_DBS="bench_baseline bench_app"
+[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage)\  ]] && MAINTENANCE_DBS="bench_baseline $BENCH_APP_DB"
 [[ " $PHASES " == *" approval "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $APPROVAL_DB $APPROVAL_BASE_DB"
 [[ " $PHASES " == *" e2e "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $E2E_DB $E2E_BASE_DB"
 maintenance() {

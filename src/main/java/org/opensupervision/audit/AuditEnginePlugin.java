@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the audit handler before Camunda's default database history handler (which stays on), the history level
+ * Registers the audit handler before Camunda's database history handler (wrapped in {@link CamundaHistoryWriter},
+ * which leaves out the rows nobody reads; the audit handler still sees every event), the history level
  * {@value FullHistoryWithoutVariableDetails#NAME} (named in {@code camunda.bpm.history-level}), and the engine's
  * history cleanup: removal time from the end of the process instance plus the history time to live
  * ({@code supervision.audit.engine-history-time-to-live}, the default of every model, which states none), removed in
@@ -34,9 +35,12 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
-        handlers.add(new EngineAuditHandler(trail, properties.redactedVariables()));
+        handlers.add(new EngineAuditHandler(trail, properties.redactedVariables(),
+                properties.displayOnlyVariables()));
+        // Camunda's database handler, last as by default, but through the writer that leaves out what nobody reads.
+        handlers.add(new CamundaHistoryWriter(properties.displayOnlyVariables()));
         configuration.setCustomHistoryEventHandlers(handlers);
-        configuration.setEnableDefaultDbHistoryEventHandler(true);
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryLevel> levels = new ArrayList<>();
         if (configuration.getCustomHistoryLevels() != null) {
             levels.addAll(configuration.getCustomHistoryLevels());

@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param retention how long audit entries are kept (default ten years); stamped on each entry as retain-until
  * @param redactedVariables process variables whose values never reach the audit trail (only that they changed)
+ * @param displayOnlyVariables process variables Camunda's history does not keep (the audit trail does): copies of
+ *                             the complaint's columns for the task forms ({@link CamundaHistoryWriter})
  * @param engineHistoryTimeToLive how long Camunda keeps the history of a finished process instance or decision
  *                                (ISO days, e.g. {@code P180D}); every model takes it as its historyTimeToLive
  * @param historyCleanupWindowStart start of the engine's daily history cleanup window (HH:mm, server time)
  * @param historyCleanupWindowEnd end of that window
  */
 @ConfigurationProperties("supervision.audit")
-record AuditProperties(Period retention, Set<String> redactedVariables,
+record AuditProperties(Period retention, Set<String> redactedVariables, Set<String> displayOnlyVariables,
                        String engineHistoryTimeToLive, String historyCleanupWindowStart,
                        String historyCleanupWindowEnd) {
 
@@ -26,6 +28,7 @@ record AuditProperties(Period retention, Set<String> redactedVariables,
             throw new IllegalStateException("supervision.audit.retention must be a positive period, e.g. P10Y");
         }
         redactedVariables = redactedVariables == null ? Set.of() : Set.copyOf(redactedVariables);
+        displayOnlyVariables = displayOnlyVariables == null ? Set.of() : Set.copyOf(displayOnlyVariables);
         if (engineHistoryTimeToLive == null || !engineHistoryTimeToLive.matches("P\\d+D")) {
             throw new IllegalStateException("supervision.audit.engine-history-time-to-live must be days, e.g. P180D");
         }

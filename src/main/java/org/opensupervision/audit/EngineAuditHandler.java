@@ -1,5 +1,8 @@
 package org.opensupervision.audit;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +34,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * every event the engine produces is seen here first, in the same transaction. The facts of one engine step are
  * folded into few entries: the variables written in a step become one entry (name to value; a value written again
  * unchanged is not a fact), a task's creation carries its candidates and due date, an activity that starts and ends in
- * the same step is one entry, and gateways, which only route, and the activity record of a user task, which its task
- * entries already tell, are left to Camunda's history. Events that belong to no process instance with a business key
+ * the same step is one entry, and the activity record of a user task, which its task entries already tell, is left to
+ * Camunda's history. Gateways only route: the activities on either side tell the path, and neither the trail nor
+ * Camunda's history ({@link CamundaHistoryWriter}) keeps them. Events that belong to no process instance with a business key
  * (deployments, stand-alone decisions) are not about a case and are left to Camunda's history too.
  */
 class EngineAuditHandler implements HistoryEventHandler {
@@ -44,10 +48,20 @@ class EngineAuditHandler implements HistoryEventHandler {
 
     private final AuditTrail trail;
     private final Set<String> redactedVariables;
+    private final Set<String> notInCamundasHistory;
 
     EngineAuditHandler(AuditTrail trail, Set<String> redactedVariables) {
+        this(trail, redactedVariables, Set.of());
+    }
+
+    /**
+     * @param notInCamundasHistory variables {@link CamundaHistoryWriter} keeps out of Camunda's history: an update of
+     *                             one is compared with the variable's row as stored before this step instead
+     */
+    EngineAuditHandler(AuditTrail trail, Set<String> redactedVariables, Set<String> notInCamundasHistory) {
         this.trail = trail;
         this.redactedVariables = redactedVariables;
+        this.notInCamundasHistory = Set.copyOf(notInCamundasHistory);
     }
 
     @Override
@@ -241,11 +255,24 @@ class EngineAuditHandler implements HistoryEventHandler {
             names.add(v.getVariableName());
             return;
         }
-        if ("update".equals(type) && unchanged(v)) {
+        String key = "variables:" + step.processInstanceId();
+        if ("update".equals(type) && !writtenInThisStep(key, v) && unchanged(v)) {
             return;
         }
-        trail.draft("variables:" + step.processInstanceId(), () -> step.record("VARIABLES_SET", null, null)).detail
+        trail.draft(key, () -> step.record("VARIABLES_SET", null, null)).detail
                 .put(v.getVariableName(), redactedVariables.contains(v.getVariableName()) ? REDACTED : value(v));
+    }
+
+    /** A variable already written in this step: a later write in the same step is recorded whatever it compares to. */
+    private boolean writtenInThisStep(String key, HistoricVariableUpdateEventEntity v) {
+        return trail.draft(key).map(d -> d.detail.containsKey(v.getVariableName())).orElse(false);
+    }
+
+    private boolean unchanged(HistoricVariableUpdateEventEntity v) {
+        if (v.getByteValue() != null || v.getByteArrayId() != null) {
+            return false;
+        }
+        return notInCamundasHistory.contains(v.getVariableName()) ? unchangedInRuntimeRow(v) : unchangedInHistory(v);
     }
 
     /**
@@ -253,9 +280,9 @@ class EngineAuditHandler implements HistoryEventHandler {
      * instance, which its database handler (registered after this one) loads and updates for this very event, so the
      * comparison costs no extra query. Values kept as byte arrays are not compared: they count as changed.
      */
-    private static boolean unchanged(HistoricVariableUpdateEventEntity v) {
+    private static boolean unchangedInHistory(HistoricVariableUpdateEventEntity v) {
         CommandContext context = Context.getCommandContext();
-        if (context == null || v.getByteValue() != null || v.getByteArrayId() != null) {
+        if (context == null) {
             return false;
         }
         HistoricVariableInstanceEntity before = context.getDbEntityManager()
@@ -266,6 +293,33 @@ class EngineAuditHandler implements HistoryEventHandler {
                 && Objects.equals(before.getTextValue2(), v.getTextValue2())
                 && Objects.equals(before.getLongValue(), v.getLongValue())
                 && Objects.equals(before.getDoubleValue(), v.getDoubleValue());
+    }
+
+    /**
+     * Whether an update writes the value the variable's runtime row holds. The engine writes its changes to the
+     * database when the command ends, after this handler ran, so the row still holds the value from before this step
+     * (a variable created in this step has no row yet: changed). One query, on the engine's own connection, for the
+     * rare rewrite of a variable Camunda's history does not keep.
+     */
+    private static boolean unchangedInRuntimeRow(HistoricVariableUpdateEventEntity v) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return false;
+        }
+        try (PreparedStatement query = context.getDbSqlSession().getSqlSession().getConnection().prepareStatement(
+                "select TYPE_, TEXT_, TEXT2_, LONG_, DOUBLE_, BYTEARRAY_ID_ from ACT_RU_VARIABLE where ID_ = ?")) {
+            query.setString(1, v.getVariableInstanceId());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getString(6) == null
+                        && Objects.equals(row.getString(1), v.getSerializerName())
+                        && Objects.equals(row.getString(2), v.getTextValue())
+                        && Objects.equals(row.getString(3), v.getTextValue2())
+                        && Objects.equals(row.getObject(4) == null ? null : row.getLong(4), v.getLongValue())
+                        && Objects.equals(row.getObject(5) == null ? null : row.getDouble(5), v.getDoubleValue());
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Could not read variable " + v.getVariableName() + " as stored", ex);
+        }
     }
 
     /** A staff operation through the engine's API, one entry per operation with every property it changed. */

@@ -193,6 +193,38 @@ class AuditTrailTest extends IntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void camundasHistoryLeavesOutWhatNoViewReadsButTheTrailSeesIt() {
+        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
+        String processInstanceId = cases.processInstanceId(tn);
+
+        // The forms' copy of the title: in the runtime (Tasklist) and the trail, not in Camunda's history.
+        assertThat(runtime.getVariable(processInstanceId, "title")).isNotNull();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName("title").count()).isZero();
+        assertThat(trail.entriesOf(tn)).anySatisfy(e -> assertThat(e.detail()).contains("\"title\":"));
+        // The routing went through the parallel gateway; no activity instance of it is kept.
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Gateway_TriageAndFirstFeedback").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Task_RouteComplaint").count()).isEqualTo(1);
+        // Triage waits at a user task: its task row is kept, its activity instance and candidate log are not.
+        String triage = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_Triage").singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Task_Triage").count()).isZero();
+        assertThat(history.createHistoricIdentityLinkLogQuery().taskId(triage).count()).isZero();
+        assertThat(trail.entriesOf(tn)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("TASK_CREATED");
+            assertThat(e.detail()).contains("candidates");
+        });
+        // The routing job's run is in the job log, its creation is not.
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).successLog().count())
+                .isPositive();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).creationLog().count())
+                .isZero();
+    }
+
     private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration() {
         return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
