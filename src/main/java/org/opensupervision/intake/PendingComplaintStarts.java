@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,7 @@ import org.opensupervision.department.Department;
 import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.handling.FirstFeedbackDeadlinePolicy;
 import org.opensupervision.privacy.ComplainantContacts;
+import org.opensupervision.web.DatabaseFailures;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.slf4j.Logger;
@@ -159,6 +162,11 @@ public class PendingComplaintStarts implements DisposableBean {
             }
             return new Outcome(taken.size(), taken.size(), 0);
         } catch (RuntimeException ex) {
+            if (DatabaseFailures.isUnreachable(ex)) {
+                // One by one would wait for a connection per complaint: the sweep tries again when it is back.
+                log.warn("The database is unreachable; {} complaints wait for the next sweep", taken.size(), ex);
+                return new Outcome(taken.size(), 0, taken.size());
+            }
             if (taken.isEmpty()) {
                 throw ex;
             }
@@ -167,10 +175,13 @@ public class PendingComplaintStarts implements DisposableBean {
             int started = 0;
             int failed = 0;
             for (PendingStart complaint : taken) {
-                switch (startAlone(complaint)) {
-                    case STARTED -> started++;
-                    case FAILED -> failed++;
-                    case TAKEN_ELSEWHERE -> { }
+                Alone outcome = startAlone(complaint);
+                if (outcome == Alone.STARTED) {
+                    started++;
+                } else if (outcome == Alone.FAILED) {
+                    failed++;
+                } else if (outcome == Alone.DATABASE_UNREACHABLE) {
+                    return new Outcome(taken.size(), started, taken.size() - started);
                 }
             }
             return new Outcome(taken.size(), started, failed);
@@ -183,19 +194,27 @@ public class PendingComplaintStarts implements DisposableBean {
         try {
             return startLocked(complaint.complaintId(), this::startRouted);
         } catch (RuntimeException routingFailed) {
+            if (DatabaseFailures.isUnreachable(routingFailed)) {
+                log.warn("The database is unreachable; complaint {} waits for the next sweep", trackingNumber);
+                return Alone.DATABASE_UNREACHABLE;
+            }
             log.warn("Complaint {} could not be started and routed in one transaction; starting it at its start "
                     + "event, its routing left to a job (retried, then an incident)", trackingNumber, routingFailed);
         }
         try {
             return startLocked(complaint.complaintId(), this::startAtStartEvent);
         } catch (RuntimeException startFailed) {
+            if (DatabaseFailures.isUnreachable(startFailed)) {
+                log.warn("The database is unreachable; complaint {} waits for the next sweep", trackingNumber);
+                return Alone.DATABASE_UNREACHABLE;
+            }
             log.error("The process of complaint {} could not be started; the sweep tries again", trackingNumber,
                     startFailed);
             return Alone.FAILED;
         }
     }
 
-    private Alone startLocked(long complaintId, java.util.function.Consumer<PendingStart> start) {
+    private Alone startLocked(long complaintId, Consumer<PendingStart> start) {
         Optional<PendingStart> locked = transaction.execute(tx -> {
             Optional<PendingStart> complaint = records.lockPendingStart(complaintId);
             complaint.ifPresent(start);
@@ -219,7 +238,7 @@ public class PendingComplaintStarts implements DisposableBean {
                 complaint.facts().trackingNumber(), vars));
     }
 
-    private void start(PendingStart complaint, java.util.function.Function<Map<String, Object>, ProcessInstance> how) {
+    private void start(PendingStart complaint, Function<Map<String, Object>, ProcessInstance> how) {
         String trackingNumber = complaint.facts().trackingNumber();
         MDC.put("trackingNumber", trackingNumber);
         try {
@@ -230,7 +249,10 @@ public class PendingComplaintStarts implements DisposableBean {
         }
     }
 
-    /** The start variables, from the stored complaint; the contact data never become variables, only whether mail can reach the citizen. */
+    /**
+     * The intake's start variables, from the stored complaint: the contact data never become variables, only whether
+     * mail can reach the citizen.
+     */
     private Map<String, Object> startVariables(PendingStart pending) {
         ComplaintFacts c = pending.facts();
         Department department = departments.get(c.departmentCode());
@@ -269,5 +291,5 @@ public class PendingComplaintStarts implements DisposableBean {
     private record Outcome(int taken, int started, int failed) {
     }
 
-    private enum Alone { STARTED, TAKEN_ELSEWHERE, FAILED }
+    private enum Alone { STARTED, TAKEN_ELSEWHERE, FAILED, DATABASE_UNREACHABLE }
 }
