@@ -62,8 +62,9 @@ public class ComplaintRecords {
     }
 
     /**
-     * Links the complaint registered in this transaction to the process instance that handles it (found by natural
-     * id, so no query: the entity {@link #register} stored is still in the persistence context).
+     * Links a complaint to the process instance that handles it, in the transaction that {@linkplain
+     * #lockPendingStarts locked} it (found by natural id, so no query: the locked entity is in the persistence
+     * context).
      */
     public void attachProcessInstance(String trackingNumber, String processInstanceId) {
         get(trackingNumber).attachProcessInstance(processInstanceId);

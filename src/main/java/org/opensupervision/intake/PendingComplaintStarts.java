@@ -164,7 +164,7 @@ public class PendingComplaintStarts implements DisposableBean {
         } catch (RuntimeException ex) {
             if (DatabaseFailures.isUnreachable(ex)) {
                 // One by one would wait for a connection per complaint: the sweep tries again when it is back.
-                log.warn("The database is unreachable; {} complaints wait for the next sweep", taken.size(), ex);
+                log.warn("The database is unreachable; pending complaints wait for the next sweep", ex);
                 return new Outcome(taken.size(), 0, taken.size());
             }
             if (taken.isEmpty()) {

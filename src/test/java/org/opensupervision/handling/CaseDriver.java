@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.opensupervision.RoutingFailures;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.intake.ComplaintIntake;
 import org.opensupervision.intake.ComplaintSubmission;
@@ -70,6 +71,19 @@ public class CaseDriver {
         String trackingNumber = intake.submit(submission, null).trackingNumber();
         starts.startPending();
         return trackingNumber;
+    }
+
+    /**
+     * Files a complaint whose process the starter cannot route, so that it waits at its start event's save point with
+     * a routing job (the starter's last resort): for tests that need a case's step as a job.
+     */
+    public String fileWithRoutingJob(ComplaintSubmission submission) {
+        RoutingFailures.failRoutingOf(submission.getTitle());
+        try {
+            return file(submission);
+        } finally {
+            RoutingFailures.letRoutingOf(submission.getTitle());
+        }
     }
 
     /** Files a complaint and runs the jobs its routing left due. */
