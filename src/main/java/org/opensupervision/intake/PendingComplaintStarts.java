@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -122,7 +123,13 @@ public class PendingComplaintStarts implements DisposableBean {
         }
         for (int running = drains.get(); running < properties.startThreads(); running = drains.get()) {
             if (drains.compareAndSet(running, running + 1)) {
-                executor.execute(this::drain);
+                try {
+                    executor.execute(this::drain);
+                } catch (TaskRejectedException shuttingDown) {
+                    // Called after a commit: the complaint is stored, its answer must not fail; the sweep starts it.
+                    drains.decrementAndGet();
+                    log.info("The starter is shutting down; pending complaints wait for the next sweep");
+                }
                 return;
             }
         }
