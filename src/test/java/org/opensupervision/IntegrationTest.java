@@ -28,7 +28,7 @@ import com.icegreen.greenmail.util.GreenMail;
 @ExtendWith(PeriodClaimsGuard.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ProcessEngineCoverageConfiguration.class, TestCoverageSettings.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestCoverageSettings.class, RoutingFailures.class})
 public abstract class IntegrationTest {
 
     /** The tag of the tests that use the database: the {@code postgres} execution of the build runs these only. */

@@ -12,6 +12,7 @@ import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -61,11 +62,37 @@ public class ComplaintRecords {
     }
 
     /**
-     * Links the complaint registered in this transaction to the process instance that handles it (found by natural
-     * id, so no query: the entity {@link #register} stored is still in the persistence context).
+     * Links a complaint to the process instance that handles it, in the transaction that {@linkplain
+     * #lockPendingStarts locked} it (found by natural id, so no query: the locked entity is in the persistence
+     * context).
      */
     public void attachProcessInstance(String trackingNumber, String processInstanceId) {
         get(trackingNumber).attachProcessInstance(processInstanceId);
+    }
+
+    /**
+     * Locks up to {@code limit} complaints whose process has not been started yet, oldest first, skipping those
+     * another transaction holds; they stay locked until this transaction ends, which should start their processes
+     * and {@link #attachProcessInstance attach} them.
+     */
+    public List<PendingStart> lockPendingStarts(int limit) {
+        return complaints.lockPendingStarts(Limit.of(limit)).stream().map(ComplaintRecords::pendingStart).toList();
+    }
+
+    /** {@link #lockPendingStarts} for one complaint; empty when it has its process or another transaction holds it. */
+    public Optional<PendingStart> lockPendingStart(long complaintId) {
+        return complaints.lockPendingStart(complaintId).map(ComplaintRecords::pendingStart);
+    }
+
+    /**
+     * A complaint registered and waiting for its process: its id and facts, from which the process's start variables
+     * are built (the contact data stay with the privacy module).
+     */
+    public record PendingStart(long complaintId, ComplaintFacts facts) {
+    }
+
+    private static PendingStart pendingStart(Complaint c) {
+        return new PendingStart(c.getId(), c.facts());
     }
 
     /** The language the complainant filed in, for the mails to him (issue 16); in the registering transaction. */

@@ -3,22 +3,12 @@ package org.opensupervision.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
-import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintRegistration;
-import org.opensupervision.department.Department;
-import org.opensupervision.department.DepartmentDirectory;
 import org.opensupervision.handling.FirstFeedbackDeadlinePolicy;
-import org.opensupervision.workflow.ComplaintProcess;
-import org.opensupervision.workflow.ComplaintProcess.Var;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,47 +16,49 @@ import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 
 /**
- * Accepts complaints. The complaint row and the start of its process instance are written in one transaction that
- * ends at the process's first save point (the start event is async-after): once the complainant has the tracking
- * number, the case is on disk and a job will route it, even if the application stops right after answering.
+ * Accepts complaints. The request's transaction stores the complaint and commits before the complainant gets the
+ * tracking number: an accepted complaint is on disk. Its process is started right after the commit, with many others
+ * in one transaction, by {@link PendingComplaintStarts}, whose sweep also finds a complaint a crash left unstarted.
  */
 @Service
 public class ComplaintIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
-    static final int SUMMARY_LENGTH = 2000;
 
     private final ComplaintSubmissionValidator validator;
     private final ComplaintRecords records;
-    private final DepartmentDirectory departments;
     private final TrackingNumbers trackingNumbers;
     private final AccessCodes accessCodes;
     private final RequestFingerprints fingerprints;
     private final FirstFeedbackDeadlinePolicy firstFeedback;
-    private final RuntimeService runtime;
     private final TransactionTemplate transaction;
-    private final DeadlineDisplay display;
+    private final TransactionSynchronization startsAfterCommit;
     private final Clock clock;
 
-    ComplaintIntake(ComplaintSubmissionValidator validator, ComplaintRecords records, DepartmentDirectory departments,
+    ComplaintIntake(ComplaintSubmissionValidator validator, ComplaintRecords records,
                     TrackingNumbers trackingNumbers, AccessCodes accessCodes, RequestFingerprints fingerprints,
-                    FirstFeedbackDeadlinePolicy firstFeedback, RuntimeService runtime, TransactionTemplate transaction,
-                    DeadlineDisplay display, Clock clock) {
+                    FirstFeedbackDeadlinePolicy firstFeedback, TransactionTemplate transaction,
+                    PendingComplaintStarts starts, Clock clock) {
         this.validator = validator;
         this.records = records;
-        this.departments = departments;
         this.trackingNumbers = trackingNumbers;
         this.accessCodes = accessCodes;
         this.fingerprints = fingerprints;
         this.firstFeedback = firstFeedback;
-        this.runtime = runtime;
         this.transaction = transaction;
-        this.display = display;
+        this.startsAfterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                starts.signal();
+            }
+        };
         this.clock = clock;
     }
 
@@ -78,7 +70,7 @@ public class ComplaintIntake {
     }
 
     /**
-     * Validates and registers a complaint and starts its handling.
+     * Validates and registers a complaint; its handling starts right after the commit.
      *
      * @param idempotencyKey optional; a retry with the same key and the same complaint returns the first receipt
      * @throws InvalidComplaintException     if a field is invalid (nothing is stored)
@@ -141,48 +133,20 @@ public class ComplaintIntake {
     private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber, Instant receivedAt) {
         Instant submittedAt = receivedAt == null ? clock.instant() : receivedAt;
         Instant dueAt = firstFeedback.dueAt(submittedAt);
-        ComplaintRecords.Registered complaint = records.register(registration, trackingNumber, submittedAt, dueAt);
+        records.register(registration, trackingNumber, submittedAt, dueAt);
         // The page's language (?lang=en, its cookie) or the API's Accept-Language: the citizen's mails follow it.
         // Outside a request (tests, the demo data) there is none: Chinese, not the JVM's default.
         LocaleContext request = LocaleContextHolder.getLocaleContext();
         records.recordMailLanguage(trackingNumber, request == null ? null : request.getLocale());
+        TransactionSynchronizationManager.registerSynchronization(startsAfterCommit);
         MDC.put("trackingNumber", trackingNumber);
         try {
-            ProcessInstance instance = runtime.startProcessInstanceByKey(ComplaintProcess.KEY, trackingNumber,
-                    startVariables(complaint, registration, submittedAt, dueAt));
-            records.attachProcessInstance(trackingNumber, instance.getId());
             log.info("Complaint {} accepted for department {} ({}), first feedback due {}", trackingNumber,
                     registration.departmentCode(), registration.category(), dueAt);
         } finally {
             MDC.remove("trackingNumber");
         }
         return new IntakeReceipt(trackingNumber, accessCodes.codeFor(trackingNumber), dueAt, true);
-    }
-
-    private Map<String, Object> startVariables(ComplaintRecords.Registered complaint, ComplaintRegistration r,
-                                               Instant submittedAt, Instant dueAt) {
-        Department department = departments.get(r.departmentCode());
-        String description = r.description();
-        String summary = description.length() <= SUMMARY_LENGTH ? description
-                : description.substring(0, SUMMARY_LENGTH - 1) + "…";
-        return Variables.createVariables()
-                .putValue(Var.COMPLAINT_ID, complaint.complaintId())
-                .putValue(Var.TRACKING_NUMBER, complaint.trackingNumber())
-                .putValue(Var.DEPARTMENT_CODE, department.code())
-                // Shown in the Chinese task forms and Tasklist's cards (issue 16): the Chinese names.
-                .putValue(Var.DEPARTMENT_NAME, department.nameZh())
-                .putValue(Var.CATEGORY, r.category().name())
-                .putValue(Var.CATEGORY_LABEL, r.category().label(java.util.Locale.SIMPLIFIED_CHINESE))
-                .putValue(Var.TITLE, r.title())
-                .putValue(Var.COMPLAINT_SUMMARY, summary)
-                .putValue(Var.APPROVAL_CASE_NUMBER, r.approvalCaseNumber())
-                .putValue(Var.INCIDENT_DATE, r.incidentDate() == null ? null : r.incidentDate().toString())
-                .putValue(Var.ANONYMOUS, r.anonymous())
-                .putValue(Var.CITIZEN_HAS_EMAIL, r.citizenEmail() != null)
-                .putValue(Var.SUBMITTED_AT, Date.from(submittedAt))
-                .putValue(Var.FIRST_FEEDBACK_DUE_AT, Date.from(dueAt))
-                .putValue(Var.FIRST_FEEDBACK_REMINDER_AT, Date.from(firstFeedback.reminderAt(submittedAt)))
-                .putValue(Var.FIRST_FEEDBACK_DUE_DISPLAY, display.format(dueAt));
     }
 
     /** A tracking number checked against the table: for the second attempt, after a clash. */

@@ -1,5 +1,5 @@
-@ApplicationModule(allowedDependencies = {"calendar", "complaint", "department", "handling", "secrets", "web",
-        "workflow"})
+@ApplicationModule(allowedDependencies = {"calendar", "complaint", "department", "handling", "privacy", "secrets",
+        "web", "workflow"})
 package org.opensupervision.intake;
 
 import org.springframework.modulith.ApplicationModule;

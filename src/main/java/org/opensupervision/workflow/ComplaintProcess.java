@@ -4,6 +4,8 @@ package org.opensupervision.workflow;
 public final class ComplaintProcess {
 
     public static final String KEY = "complaint-handling";
+    /** The start event; its async-after is the save point of a process started the ordinary way. */
+    public static final String START_EVENT = "StartEvent_ComplaintSubmitted";
     public static final String ROUTING_DECISION = "complaint-routing";
     public static final String SUPERVISION_OFFICE_GROUP = "supervision-office";
 

@@ -306,8 +306,9 @@ class EngineWriteGuardTest extends IntegrationTest {
         assertThat(put(job + "/retries", "demo", "{\"retries\":3}").statusCode()).isEqualTo(204);
         assertThat(put(job + "/priority", "demo", "{\"priority\":5}").statusCode()).isEqualTo(204);
         // Executing: the routing job of a complaint just filed, which the job executor would run anyway (a deadline
-        // timer fired early would record a breach that other tests count).
-        String filed = cases.file(CaseDriver.submission("GD-EDU", "SLOW_ACTION", "guard-admin-run@example.com"));
+        // timer fired early would record a breach that other tests count). Routed by its job, not by the starter.
+        String filed = cases.fileWithRoutingJob(
+                CaseDriver.submission("GD-EDU", "SLOW_ACTION", "guard-admin-run@example.com"));
         Job routing = cases.dueJobs(filed).get(0);
         assertThat(post("/engine-rest/job/" + routing.getId() + "/execute", "demo", "").statusCode()).isEqualTo(204);
         assertThat(management.createJobQuery().jobId(routing.getId()).count()).isZero();

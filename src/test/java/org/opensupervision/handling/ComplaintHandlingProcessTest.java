@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.opensupervision.CoversEveryPathOf;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.ReceivedMail;
+import org.opensupervision.RoutingFailures;
 import org.opensupervision.complaint.BreachKind;
 import org.opensupervision.complaint.ComplaintFacts;
 import org.opensupervision.complaint.ComplaintRecords;
 import org.opensupervision.complaint.ComplaintStatus;
 import org.opensupervision.complaint.BreachFacts;
+import org.opensupervision.intake.ComplaintSubmission;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +127,8 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         String trackingNumber = routed("GD-AMR", "ATTITUDE");
 
         assertThat(cases.instance(trackingNumber))
-                .hasPassed("StartEvent_ComplaintSubmitted", "Task_RouteComplaint", "Task_RecordRouting")
+                // Started after its start event, routed in the starter's transaction (PendingComplaintStarts).
+                .hasPassed("Task_RouteComplaint", "Task_RecordRouting")
                 .isWaitingAt(Activity.TRIAGE, Activity.FIRST_FEEDBACK)
                 .variables().containsEntry("handlingGroup", "dept-gd-amr").containsEntry("priority", 50)
                 .containsEntry("routingRule", latestRoutingTable() + " Rule_Default");
@@ -139,6 +142,31 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(complaint.status()).isEqualTo(ComplaintStatus.AWAITING_FIRST_FEEDBACK);
         assertThat(complaint.handlingDepartmentCode()).isEqualTo("GD-AMR");
         assertThat(complaint.routedAt()).isEqualTo(MONDAY_MORNING);
+    }
+
+    @Test
+    void aComplaintTheStarterCouldNotRouteIsStartedAtItsStartEventAndRoutedByTheJobAfterIt() {
+        // The starter's last resort (PendingComplaintStarts): the save point after the start event, a routing job
+        // that the engine retries and, if it keeps failing, leaves as an incident.
+        ComplaintSubmission submission = CaseDriver.submission("GD-AMR", "ATTITUDE", "complainant@example.com");
+        submission.setTitle("路由失败后由作业重试");
+        RoutingFailures.failRoutingOf(submission.getTitle());
+        String trackingNumber;
+        try {
+            trackingNumber = cases.file(submission);
+            assertThat(complaint(trackingNumber).routedAt()).isNull();
+            assertThat(engine.getManagementService().createJobQuery()
+                    .processInstanceId(cases.processInstanceId(trackingNumber)).messages().count()).isEqualTo(1);
+        } finally {
+            RoutingFailures.letRoutingOf(submission.getTitle());
+        }
+
+        cases.runDueJobs(trackingNumber);
+
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed(ComplaintProcess.START_EVENT, "Task_RouteComplaint", "Task_RecordRouting")
+                .isWaitingAt(Activity.TRIAGE, Activity.FIRST_FEEDBACK);
+        assertThat(complaint(trackingNumber).routedAt()).isEqualTo(MONDAY_MORNING);
     }
 
     @Test

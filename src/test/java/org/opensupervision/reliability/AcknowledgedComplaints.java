@@ -16,7 +16,8 @@ import java.util.Map;
  * @param lost           acknowledged but not stored
  * @param withoutProcess acknowledged complaints without a process instance in the engine's history
  * @param withoutAudit   acknowledged complaints without an audit entry
- * @param unrouted       stored complaints of the run that are not routed (a routing job that never ran)
+ * @param unrouted       stored complaints of the run that are not routed (a process never started by the
+ *                       starter's sweep, or a routing job that never ran)
  */
 record AcknowledgedComplaints(int acknowledged, int found, int duplicates, int lost, int withoutProcess,
                               int withoutAudit, int unrouted) {

@@ -137,7 +137,7 @@ class OutageIT {
         assertThat(result.duplicates()).as("stored twice").isZero();
         assertThat(result.withoutProcess()).isZero();
         assertThat(result.withoutAudit()).isZero();
-        assertThat(result.unrouted()).as("routing jobs that never ran").isZero();
+        assertThat(result.unrouted()).as("complaints never started or routed").isZero();
         assertThat(incidents).as("incidents").isZero();
     }
 

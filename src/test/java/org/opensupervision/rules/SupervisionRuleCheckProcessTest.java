@@ -117,7 +117,8 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
         String checked = cases.fileAndRoute("GD-EDU", "INACTION", null);
         ProcessInstance check = check(checked, "GD-EDU", "INACTION", RuleTrigger.SPOT_CHECK_DISCREPANCY);
         Job ruleCheck = management.createJobQuery().processInstanceId(check.getId()).singleResult();
-        String filedLater = cases.file(CaseDriver.submission("GD-EDU", "INACTION", null));
+        // A case step as a job: a complaint routed by its start event's job (the starter's last resort).
+        String filedLater = cases.fileWithRoutingJob(CaseDriver.submission("GD-EDU", "INACTION", null));
         Job routing = management.createJobQuery().processInstanceId(cases.processInstanceId(filedLater))
                 .singleResult();
         // Only these two may be acquired: every other job of the shared test database is held by another owner.
