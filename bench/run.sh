@@ -41,6 +41,8 @@ PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.j
 APP_PORT=${APP_PORT:-8181}
 # The database of the phases app, starts, deadlines, timers and storage (dropped and created afresh by app, timers, storage).
 BENCH_APP_DB=${BENCH_APP_DB:-bench_app}
+# The application's jar (APP_JAR, e.g. a saved variant for an A/B); the build's by default.
+APP_JAR=${APP_JAR:-}
 BASE_PORT=${BASE_PORT:-8190}
 APP_PROFILES=${APP_PROFILES:-postgres,bench}
 # Outside the dev profile the application refuses its public development secrets (docs/security.md, "Secrets"). The
@@ -174,7 +176,7 @@ start_app() {
   local name=$1; shift
   local t0; t0=$(date +%s%N)
   MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX java $JFR_OPTS $APP_JAVA_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
-    -jar target/efficiency-supervision-*.jar \
+    -jar ${APP_JAR:-target/efficiency-supervision-*.jar} \
     --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
     --spring.datasource.url="$JDBC_BASE/${APP_DB:-$BENCH_APP_DB}" --spring.datasource.username=postgres \
     --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1 \
@@ -217,17 +219,22 @@ app_timers() {
     drain timer_topup_backlog_drained
   fi
   local ff="select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder')"
-  local b0 m0
+  local b0 m0 r0
   b0=$($PG -d $BENCH_APP_DB -c "select count(*) from deadline_breach")
-  m0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice in ('FIRST_FEEDBACK_REMINDER', 'FIRST_FEEDBACK_BREACH')")
+  m0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_BREACH'")
+  r0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_REMINDER'")
   mark timers_start
   bench wait --jdbc "$jdbc" --timeout 1800 \
     --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
     --until "app_timers_first_fired|$ff and j.duedate_ <= ?|<=$((TIMER_CASES * 2 - 1))" \
     --until2 "app_timers_all_fired|$ff and j.duedate_ <= ?|<=0" \
     --until3 "app_breaches_all_recorded|select count(*) - $b0 from deadline_breach|$TIMER_CASES" \
-    --until4 "app_reminder_and_breach_mails_all_recorded|select count(*) - $m0 from outbound_mail where notice in ('FIRST_FEEDBACK_REMINDER', 'FIRST_FEEDBACK_BREACH')|$((TIMER_CASES * 2))" \
+    --until4 "app_breach_mails_all_recorded|select count(*) - $m0 from outbound_mail where notice = 'FIRST_FEEDBACK_BREACH'|$TIMER_CASES" \
     | record
+  # Every reminder runs with its breach timer due (both were made due at once), so none is still due: none is sent
+  # (complaint-handling.bpmn, Task_SendFirstFeedbackReminder). A mail is written in its timer's transaction, so "all
+  # timers fired" is also "every mail still due is in the outbox".
+  echo "app_reminder_mails_written=$(( $($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_REMINDER'") - r0 ))" | record
   mark timers_end
   echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
   # The rule checks the breaches started (priority -10: they run after the deadline jobs), until none is left.

@@ -188,14 +188,22 @@ public class ComplaintRecords {
      * The 24-hour first-feedback deadline passed unmet: recorded once per case, against the department holding the
      * case now.
      *
+     * @param complaintId the complaint's id (a variable of its process): loaded by id, the statement Hibernate keeps
+     *                    ready, where a load by tracking number builds its query each time (thousands of breaches
+     *                    can fall due at once); the mail step after it finds the complaint in the persistence context
      * @return whether this is a new breach (false if it was recorded before, e.g. before a redirect)
      */
-    public boolean recordFirstFeedbackBreach(String trackingNumber) {
-        Complaint complaint = get(trackingNumber);
+    public boolean recordFirstFeedbackBreach(long complaintId) {
+        Complaint complaint = entityManager.find(Complaint.class, complaintId);
+        if (complaint == null) {
+            throw new IllegalStateException("No complaint with id " + complaintId);
+        }
         if (!complaint.markFirstFeedbackBreached(clock.instant())) {
             return false;
         }
-        return recordBreach(complaint, BreachKind.FIRST_FEEDBACK, complaint.getFirstFeedbackDueAt());
+        // The complaint's own mark is the guard (a case has one first-feedback deadline): no look-up of the row.
+        storeBreach(complaint, BreachKind.FIRST_FEEDBACK, complaint.getFirstFeedbackDueAt());
+        return true;
     }
 
     /** Handling started after the first feedback; its deadline was set at routing. */
@@ -274,13 +282,17 @@ public class ComplaintRecords {
             log.info("{} breach of {} (due {}) was recorded before", kind, complaint.getTrackingNumber(), dueAt);
             return false;
         }
+        storeBreach(complaint, kind, dueAt);
+        return true;
+    }
+
+    private void storeBreach(Complaint complaint, BreachKind kind, Instant dueAt) {
         Instant now = clock.instant();
         breaches.save(new DeadlineBreach(complaint.getId(), complaint.getHandlingDepartmentCode(), kind, dueAt, now));
         events.publishEvent(new DeadlineBreachRecorded(complaint.getTrackingNumber(),
                 complaint.getHandlingDepartmentCode(), complaint.getCategory(), kind, dueAt, now));
         log.warn("{} deadline {} of {} missed by department {}", kind, dueAt, complaint.getTrackingNumber(),
                 complaint.getHandlingDepartmentCode());
-        return true;
     }
 
     private Complaint get(String trackingNumber) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,7 +119,8 @@ public class SupervisionRules {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requestCheck(String trackingNumber, String departmentCode, String category, RuleTrigger trigger) {
-        requestCheck(trackingNumber, departmentCode, category, trigger, "/staff/complaints/" + trackingNumber);
+        // No case path: the rule mails link a complaint's own page without one (a variable less per breach).
+        start(trackingNumber, departmentCode, category, trigger, null);
     }
 
     /**
@@ -128,13 +130,21 @@ public class SupervisionRules {
     @Transactional(propagation = Propagation.MANDATORY)
     public void requestCheck(String caseKey, String departmentCode, String category, RuleTrigger trigger,
                              String casePath) {
-        runtime.startProcessInstanceByKey(RuleCheck.KEY, caseKey, Map.of(
-                RuleCheck.DEPARTMENT_CODE, departmentCode,
-                RuleCheck.CATEGORY, category,
-                RuleCheck.TRIGGER, trigger.name(),
-                RuleCheck.CASE_PATH, casePath,
-                // Shown on the supervision-notice form ("受理编号 / Tracking number").
-                ComplaintProcess.Var.TRACKING_NUMBER, caseKey));
+        start(caseKey, departmentCode, category, trigger, casePath);
+    }
+
+    private void start(String caseKey, String departmentCode, String category, RuleTrigger trigger,
+                       String casePath) {
+        Map<String, Object> variables = new HashMap<>();
+        if (casePath != null) {
+            variables.put(RuleCheck.CASE_PATH, casePath);
+        }
+        variables.put(RuleCheck.DEPARTMENT_CODE, departmentCode);
+        variables.put(RuleCheck.CATEGORY, category);
+        variables.put(RuleCheck.TRIGGER, trigger.name());
+        // Shown on the supervision-notice form ("受理编号 / Tracking number").
+        variables.put(ComplaintProcess.Var.TRACKING_NUMBER, caseKey);
+        runtime.startProcessInstanceByKey(RuleCheck.KEY, caseKey, variables);
     }
 
     /**

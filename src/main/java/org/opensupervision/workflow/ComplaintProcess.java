@@ -94,6 +94,7 @@ public final class ComplaintProcess {
         public static final String REVIEW_REPLY = "Task_ReviewReply";
         public static final String HANDLING_REMINDER_TIMER = "BoundaryEvent_HandlingReminder";
         public static final String HANDLING_BREACH_TIMER = "BoundaryEvent_HandlingBreach";
+        public static final String FIRST_FEEDBACK_BREACH_TIMER = "BoundaryEvent_FirstFeedbackBreach";
 
         private Activity() {
         }

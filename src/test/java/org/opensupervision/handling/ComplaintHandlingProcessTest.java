@@ -403,6 +403,23 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     }
 
     @Test
+    void aReminderThatRunsOnlyOnceTheDeadlineIsDueIsNotSentAndTheBreachReportSpeaks() {
+        String trackingNumber = routed("GD-CAD", "SLOW_ACTION");
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+
+        // The job executor was behind (an outage, a burst of deadlines): both timers run only after 25 hours.
+        cases.advance(trackingNumber, Duration.ofHours(25));
+
+        assertThat(cases.instance(trackingNumber))
+                .hasPassed("Task_SendFirstFeedbackReminder", "EndEvent_FirstFeedbackReminderSent",
+                        "Task_RecordFirstFeedbackBreach", "EndEvent_FirstFeedbackBreachReported")
+                .isWaitingAt(Activity.FIRST_FEEDBACK);
+        assertThat(records.breachesOf(trackingNumber)).hasSize(1);
+        assertThat(mailsAbout(trackingNumber)).singleElement()
+                .satisfies(m -> assertThat(m.subject()).contains("24小时首次反馈超时"));
+    }
+
+    @Test
     void firstFeedbackInTimeLeavesNoBreachAndNoTimer() {
         String trackingNumber = routed("GD-DRC", "ARBITRARY_ACTION");
         cases.advance(trackingNumber, Duration.ofHours(5));
