@@ -45,17 +45,27 @@ final class CamundaWebapps {
                 .findFirst().or(() -> d.findElements(staff).stream().filter(WebElement::isDisplayed).findFirst())
                 .orElse(null), "a login form", Duration.ofMinutes(3));
         WebElement form = username.findElement(By.xpath("ancestor::form"));
-        username.clear();
-        username.sendKeys(user);
         WebElement secret = form.findElement(By.cssSelector("input[type='password']"));
-        secret.clear();
-        secret.sendKeys(password);
+        // Camunda's login page may still be settling (seen once in CI: the password went into the user field); type
+        // again until both fields hold what was typed.
+        for (int attempt = 1; !(typed(username, user) && typed(secret, password)); attempt++) {
+            if (attempt == 3) {
+                throw new IllegalStateException("The login form did not take the user name and password");
+            }
+            Browser.pause(Duration.ofMillis(500));
+        }
         form.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
         if (!browser.url().contains("/camunda/app/tasklist")) {
             browser.await(d -> d.getCurrentUrl().contains("/login") ? null : true, "the login to complete");
             browser.open(tasklistUrl());
         }
         awaitTasklist();
+    }
+
+    private static boolean typed(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+        return text.equals(field.getDomProperty("value"));
     }
 
     /** Tasklist's filters shown; generous: its first load after a cold start takes a while on two busy cores. */
