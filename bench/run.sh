@@ -185,9 +185,13 @@ start_app() {
   echo "${name}_start_seconds=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0" 900)" | record
 }
 
-# Waits until every job that is due has run (the intake's routing jobs, mails); records how long that took.
+# Not routed yet: complaints without a process instance (the intake's starter has not reached them), plus every due
+# job (routing jobs of a start's last resort, mails, rule checks).
+unrouted() { echo "select (select count(*) from complaint where process_instance_id is null) + ($(due_jobs))"; }
+
+# Waits until every accepted complaint is routed and every job that is due has run; records how long that took.
 drain() {
-  bench wait --jdbc "$JDBC_BASE/$BENCH_APP_DB?user=postgres" --timeout 1800 --until "$1|$(due_jobs)|<=0" | record
+  bench wait --jdbc "$JDBC_BASE/$BENCH_APP_DB?user=postgres" --timeout 1800 --until "$1|$(unrouted)|<=0" | record
 }
 
 # Camunda history of the closed cases removed as a removal-time cleanup would (the audit trail and our tables stay).
@@ -265,7 +269,7 @@ app_storage() {
   bench drive --base "$url" --jdbc "$jdbc" --count $STORAGE_CASES | record
   bench wait --jdbc "$jdbc" --timeout 600 \
     --until "storage_closed|select count(*) from complaint where status = 'CLOSED'|$STORAGE_CASES" \
-    --until2 "storage_jobs_done|$(due_jobs)|<=0" | record
+    --until2 "storage_jobs_done|$(unrouted)|<=0" | record
   bench storage --jdbc "$jdbc" --before "$OUT/app-storage-before.properties" --count $STORAGE_CASES \
     | sed 's/^/app_/' | record
   $PG -d $BENCH_APP_DB -c "select 'history_rows_per_case=' || round((select count(*) from act_hi_actinst)::numeric / $STORAGE_CASES, 1) || ' actinst, ' || round((select count(*) from act_hi_varinst)::numeric / $STORAGE_CASES, 1) || ' varinst, ' || round((select count(*) from act_hi_detail)::numeric / $STORAGE_CASES, 1) || ' detail, ' || round((select count(*) from act_hi_op_log)::numeric / $STORAGE_CASES, 1) || ' op_log'" | record
@@ -503,6 +507,7 @@ phase_approval() {
 E2E_DB=${E2E_DB:-bench_e2e}
 E2E_BASE_DB=${E2E_BASE_DB:-bench_e2e_baseline}
 E2E_ROUNDS=${E2E_ROUNDS:-3}
+E2E_CONNECTIONS=${E2E_CONNECTIONS:-16 64}
 value() { grep "^$1=" "$RESULTS" | tail -1 | cut -d= -f2; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = v[int((NR + 1) / 2)]; printf "%s (%s-%s)", m, v[1], v[NR] }'; }
 
@@ -520,14 +525,14 @@ phase_e2e() {
   local pid=$APP_PID
   echo "e2e_baseline_start_seconds=$(wait_ready "$burl/engine-rest/engine" "$t0" 900)" | record
   # Not routed yet: complaints without a process instance, plus every due job (the routing jobs of the model, mails).
-  local unrouted="select (select count(*) from complaint where process_instance_id is null) + ($(due_jobs))"
+  local unrouted; unrouted=$(unrouted)
   section "e2e: warm-up (15 s each, not measured)"
   bench load --url "$burl" --kind engine-start --connections 16 --duration 15 > /dev/null
   bench load --url "$url" --kind intake --connections 16 --duration 15 > /dev/null
   bench wait --jdbc "$jdbc" --timeout 1800 --until "e2e_warmup_routed|$unrouted|<=0" | record
   local r c
   for r in $(seq 1 "$E2E_ROUNDS"); do
-    for c in 16 64; do
+    for c in $E2E_CONNECTIONS; do
       local k="e2e_r${r}_c${c}"
       section "e2e: round $r, $c connections: bare engine REST starts, ${INTAKE_SECONDS}s"
       echo "${k}_loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)" | record
@@ -552,7 +557,7 @@ phase_e2e() {
     done
   done
   section "e2e: medians of $E2E_ROUNDS rounds (min-max)"
-  for c in 16 64; do
+  for c in $E2E_CONNECTIONS; do
     local f
     for f in baseline_rate_per_s app_rate_per_s answered_ratio routed_per_s routed_ratio app_latency_p99_ms \
              baseline_latency_p99_ms; do
