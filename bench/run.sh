@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--scale small|full] [phase...]
 #   phases: baseline app starts deadlines   (default: all four, in this order)
-#           timers, storage, approval, e2e  (only when named)
+#           timers, storage, lists, approval, e2e  (only when named)
 #
 # Every phase writes key=value lines to bench/results/<UTC time>-<scale>/results.txt; docs/benchmarks.md is written
 # from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them); the phase
@@ -187,7 +187,7 @@ start_app() {
 
 # Not routed yet: complaints without a process instance (the intake's starter has not reached them), plus every due
 # job (routing jobs of a start's last resort, mails, rule checks).
-unrouted() { echo "select (select count(*) from complaint where process_instance_id is null) + ($(due_jobs))"; }
+unrouted() { echo "select (select count(*) from complaint where status = 'SUBMITTED' and process_instance_id is null) + ($(due_jobs))"; }
 
 # Waits until every accepted complaint is routed and every job that is due has run; records how long that took.
 drain() {
@@ -324,6 +324,27 @@ phase_storage() {
   start_app storage
   app_storage "$url" "$jdbc"
   stop $APP_PID
+}
+
+# Figure 4 alone: a fresh database, the application, DATAGEN generated complaints, the staff lists and the KPI month.
+phase_lists() {
+  local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
+  fresh_db $BENCH_APP_DB
+  section "lists: start (profiles $APP_PROFILES, database $BENCH_APP_DB)"
+  start_app lists
+  local pid=$APP_PID
+  section "lists: figure 4 (staff lists and dashboards over $DATAGEN generated complaints)"
+  local g0 g1; g0=$(date +%s%N)
+  bench datagen --jdbc "$jdbc" --count $DATAGEN | record
+  g1=$(date +%s%N)
+  echo "lists_datagen_seconds=$(awk -v a=$g0 -v b=$g1 'BEGIN { printf "%.1f", (b - a) / 1e9 }')" | record
+  $PG -d $BENCH_APP_DB -c "vacuum analyze complaint" -c "vacuum analyze deadline_breach" -c "vacuum analyze citizen_rating"
+  $PG -d $BENCH_APP_DB -c "select 'lists_complaints_without_process=' || count(*) from complaint where process_instance_id is null" | record
+  mark lists_start
+  bench queries --base "$url" --jdbc "$jdbc" --iterations $QUERY_ITERATIONS | sed 's/^/lists_/' | record
+  mark lists_end
+  stop $pid
+  bench profile --jfr "$OUT/lists.jfr" --from "$(marked lists_start)" --to "$(marked lists_end)" > "$OUT/lists-profile.txt" || true
 }
 
 phase_starts() {
@@ -597,7 +618,7 @@ summarize_jfr() {
 # both databases every MAINTENANCE_SECONDS, in the background, for the whole run.
 MAINTENANCE_SECONDS=${MAINTENANCE_SECONDS:-60}
 MAINTENANCE_DBS=""
-[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage)\  ]] && MAINTENANCE_DBS="bench_baseline $BENCH_APP_DB"
+[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage|lists)\  ]] && MAINTENANCE_DBS="bench_baseline $BENCH_APP_DB"
 [[ " $PHASES " == *" approval "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $APPROVAL_DB $APPROVAL_BASE_DB"
 [[ " $PHASES " == *" e2e "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $E2E_DB $E2E_BASE_DB"
 maintenance() {

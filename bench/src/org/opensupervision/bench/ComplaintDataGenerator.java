@@ -38,7 +38,7 @@ public final class ComplaintDataGenerator {
             + "first_feedback_due_at, first_feedback_at, first_feedback_text, first_feedback_breached_at, "
             + "handling_started_at, handling_due_at, handling_breached_at, extension_requested_at, "
             + "extension_working_days, extension_reason, extension_approved, extension_decided_at, replied_at, "
-            + "reply_text, rework_count, closed_at, rejected_at, rejection_reason, version";
+            + "reply_text, rework_count, closed_at, rejected_at, rejection_reason, process_instance_id, version";
 
     private final String jdbcUrl;
 
@@ -190,6 +190,9 @@ public final class ComplaintDataGenerator {
         field(r, closed);
         field(r, rejected);
         field(r, rejected == null ? null : "不属于本平台受理范围，请向有关部门反映。");
+        // Generated rows have no process of their own; the marker keeps the intake's starter (which starts submitted
+        // complaints without one) from starting processes for them while the lists are measured.
+        field(r, "generated-" + id);
         r.append("0\n");
         if (ratings && closed != null) {
             boolean rated = random.nextInt(10) < 8;

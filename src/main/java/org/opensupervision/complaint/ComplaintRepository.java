@@ -27,17 +27,20 @@ interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecifi
     List<Complaint> findByClosedAtGreaterThanEqualAndClosedAtLessThanOrderByClosedAt(Instant from, Instant to);
 
     /**
-     * Complaints whose process has not been started, oldest first, locked; rows another transaction holds are skipped
+     * Complaints whose process has not been started, oldest first, locked (only submitted ones: a complaint that
+     * has moved on, or was imported closed, without a process is never given one); rows another transaction holds are skipped
      * ({@code for update skip locked}), so several starters share the work without waiting for each other.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "" + LockOptions.SKIP_LOCKED))
-    @Query("select c from Complaint c where c.processInstanceId is null order by c.id")
+    @Query("select c from Complaint c where c.processInstanceId is null"
+            + " and c.status = org.opensupervision.complaint.ComplaintStatus.SUBMITTED order by c.id")
     List<Complaint> lockPendingStarts(Limit limit);
 
     /** {@link #lockPendingStarts} for one complaint: empty if it has its process or another transaction holds it. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "" + LockOptions.SKIP_LOCKED))
-    @Query("select c from Complaint c where c.id = :id and c.processInstanceId is null")
+    @Query("select c from Complaint c where c.id = :id and c.processInstanceId is null"
+            + " and c.status = org.opensupervision.complaint.ComplaintStatus.SUBMITTED")
     Optional<Complaint> lockPendingStart(Long id);
 }

@@ -32,6 +32,7 @@ import org.opensupervision.handling.FirstFeedbackDeadlinePolicy;
 import org.opensupervision.privacy.ComplainantContacts;
 import org.opensupervision.workflow.ComplaintProcess;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
@@ -70,6 +71,8 @@ class PendingComplaintStartsTest extends IntegrationTest {
     DepartmentDirectory departments;
     @Autowired
     DeadlineDisplay display;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void nothingElseIsPending() {
@@ -181,6 +184,19 @@ class PendingComplaintStartsTest extends IntegrationTest {
         ComplaintFacts complaint = records.find(trackingNumber).orElseThrow();
         assertThat(complaint.processInstanceId()).isNotNull();
         assertThat(complaint.routedAt()).isNotNull();
+    }
+
+    @Test
+    void aComplaintThatIsNoLongerSubmittedIsNeverGivenAProcess() {
+        // Rows without a process that are not waiting for one: imported history, or (the benchmark's) generated data.
+        String closed = registeredWithoutProcess(1, "已办结的旧件").get(0);
+        jdbc.update("update complaint set status = 'CLOSED' where tracking_number = ?", closed);
+        String pending = registeredWithoutProcess(1, "待启动").get(0);
+
+        assertThat(starts.startPending()).isEqualTo(1);
+
+        assertThat(records.find(closed).orElseThrow().processInstanceId()).isNull();
+        assertThat(records.find(pending).orElseThrow().processInstanceId()).isNotNull();
     }
 
     @Test
