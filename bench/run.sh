@@ -129,15 +129,22 @@ build() {
   fi
 }
 
+# Starts the bare engine (bench/baseline) on a database and port of its own; its pid in BASE_PID.
+start_baseline() {
+  local name=$1 db=$2 port=$3
+  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/$name.jfr",dumponexit=true \
+    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$port \
+    --spring.datasource.url="$JDBC_BASE/$db" > "$OUT/$name.log" 2>&1 &
+  BASE_PID=$!
+}
+
 phase_baseline() {
   local db=bench_baseline jdbc="$JDBC_BASE/bench_baseline?user=postgres" url="http://127.0.0.1:$BASE_PORT"
   fresh_db $db
   section "baseline: start"
   local t0; t0=$(date +%s%N)
-  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/baseline.jfr",dumponexit=true \
-    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$BASE_PORT \
-    --spring.datasource.url="$JDBC_BASE/$db" > "$OUT/baseline.log" 2>&1 &
-  local pid=$!
+  start_baseline baseline "$db" "$BASE_PORT"
+  local pid=$BASE_PID
   echo "baseline_start_seconds=$(wait_ready "$url/engine-rest/engine" "$t0")" | record
 
   section "baseline: figure 5 (storage per completed instance, $STORAGE_CASES instances)"
@@ -431,10 +438,8 @@ phase_approval() {
   section "approval: the bare engine ($APPROVAL_BASE_DB, port $APPROVAL_BASE_PORT), to run beside the application"
   fresh_db "$APPROVAL_BASE_DB"
   local t0; t0=$(date +%s%N)
-  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/approval-baseline.jfr",dumponexit=true \
-    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$APPROVAL_BASE_PORT \
-    --spring.datasource.url="$JDBC_BASE/$APPROVAL_BASE_DB" > "$OUT/approval-baseline.log" 2>&1 &
-  local bpid=$!
+  start_baseline approval-baseline "$APPROVAL_BASE_DB" "$APPROVAL_BASE_PORT"
+  local bpid=$BASE_PID
   if [[ "${APPROVAL_REUSE_DATA:-0}" == 1 ]]; then
     section "approval: reusing the cases of $APPROVAL_DB"
     start_app approval
@@ -538,10 +543,8 @@ phase_e2e() {
   fresh_db "$E2E_DB"; fresh_db "$E2E_BASE_DB"
   section "e2e: the bare engine ($E2E_BASE_DB) and the application ($E2E_DB), side by side"
   local t0; t0=$(date +%s%N)
-  java $JFR_OPTS -XX:StartFlightRecording=filename="$OUT/e2e-baseline.jfr",dumponexit=true \
-    -jar bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar --server.port=$BASE_PORT \
-    --spring.datasource.url="$JDBC_BASE/$E2E_BASE_DB" > "$OUT/e2e-baseline.log" 2>&1 &
-  local bpid=$!
+  start_baseline e2e-baseline "$E2E_BASE_DB" "$BASE_PORT"
+  local bpid=$BASE_PID
   start_app e2e
   local pid=$APP_PID
   echo "e2e_baseline_start_seconds=$(wait_ready "$burl/engine-rest/engine" "$t0" 900)" | record
