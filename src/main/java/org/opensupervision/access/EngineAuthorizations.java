@@ -1,7 +1,11 @@
 package org.opensupervision.access;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -152,38 +156,73 @@ class EngineAuthorizations {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void apply() {
+        List<Grant> grants = grants();
+        List<Grant> withdrawals = withdrawals();
+        // The standing grants of these groups read with one query per resource id ("*", an application, a model's
+        // key; never the per-case grants, whose id is an instance's or a task's), and each group's grant on a
+        // resource written at most once: a query per grant made ~150 round trips on every start.
+        List<Grant> all = Stream.concat(grants.stream(), withdrawals.stream()).toList();
+        String[] groups = all.stream().map(Grant::groupId).distinct().toArray(String[]::new);
+        Map<GrantKey, Authorization> standing = new HashMap<>();
+        for (String resourceId : all.stream().map(Grant::resourceId).distinct().toList()) {
+            for (Authorization authorization : authorizations.createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groups).resourceId(resourceId).list()) {
+                standing.put(new GrantKey(authorization.getGroupId(), authorization.getResourceType(),
+                        authorization.getResourceId()), authorization);
+            }
+        }
+        Map<GrantKey, Authorization> changed = new LinkedHashMap<>();
         int written = 0;
-        for (Grant grant : grants()) {
-            if (apply(grant)) {
+        for (Grant grant : grants) {
+            GrantKey key = GrantKey.of(grant);
+            Authorization authorization = standing.get(key);
+            boolean created = authorization == null;
+            if (created) {
+                authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                authorization.setGroupId(grant.groupId());
+                authorization.setResource(grant.resource());
+                authorization.setResourceId(grant.resourceId());
+                standing.put(key, authorization);
+            }
+            boolean extended = created;
+            for (Permission permission : grant.permissions()) {
+                if (!authorization.isPermissionGranted(permission)) {
+                    authorization.addPermission(permission);
+                    extended = true;
+                }
+            }
+            if (extended) {
+                changed.put(key, authorization);
                 written++;
             }
         }
         int withdrawn = 0;
-        for (Grant withdrawal : withdrawals()) {
-            if (withdraw(withdrawal)) {
+        for (Grant withdrawal : withdrawals) {
+            GrantKey key = GrantKey.of(withdrawal);
+            Authorization authorization = standing.get(key);
+            boolean narrowed = false;
+            for (Permission permission : withdrawal.permissions()) {
+                if (authorization != null && authorization.isPermissionGranted(permission)) {
+                    authorization.removePermission(permission);
+                    narrowed = true;
+                }
+            }
+            if (narrowed) {
+                changed.put(key, authorization);
                 withdrawn++;
             }
         }
+        changed.values().forEach(authorizations::saveAuthorization);
         int tasks = taskUpdatesToTaskWork();
         log.info("Camunda authorizations of the staff groups checked: {} written or extended, {} narrowed, "
                 + "{} task grant(s) turned from UPDATE into TASK_WORK", written, withdrawn, tasks);
     }
 
-    private boolean withdraw(Grant withdrawal) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(withdrawal.groupId())
-                .resourceType(withdrawal.resource()).resourceId(withdrawal.resourceId()).singleResult();
-        boolean changed = false;
-        for (Permission permission : withdrawal.permissions()) {
-            if (authorization != null && authorization.isPermissionGranted(permission)) {
-                authorization.removePermission(permission);
-                changed = true;
-            }
+    /** What identifies a standing grant (Camunda keeps one per group, resource type and resource id). */
+    private record GrantKey(String groupId, int resourceType, String resourceId) {
+        static GrantKey of(Grant grant) {
+            return new GrantKey(grant.groupId(), grant.resource().resourceType(), grant.resourceId());
         }
-        if (changed) {
-            authorizations.saveAuthorization(authorization);
-        }
-        return changed;
     }
 
     /**
@@ -208,29 +247,5 @@ class EngineAuthorizations {
                 turned++;
             }
         }
-    }
-
-    private boolean apply(Grant grant) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(grant.groupId())
-                .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
-        boolean created = authorization == null;
-        if (created) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(grant.groupId());
-            authorization.setResource(grant.resource());
-            authorization.setResourceId(grant.resourceId());
-        }
-        boolean changed = created;
-        for (Permission permission : grant.permissions()) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizations.saveAuthorization(authorization);
-        }
-        return changed;
     }
 }
