@@ -32,12 +32,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * Turns the engine's history event stream into audit entries. Registered before Camunda's own database handler, so
  * every event the engine produces is seen here first, in the same transaction. The facts of one engine step are
  * folded into few entries: the variables written in a step become one entry (name to value; a value written again
- * unchanged is not a fact), a task's creation carries its candidates and due date, an activity that starts and ends in
- * the same step is one entry, and the activity record of a user task, which its task entries already tell, is not
- * recorded. Gateways only route: the activities on either side tell the path, and neither the trail nor Camunda's
+ * unchanged is not a fact), a task's creation carries its candidates and due date, its completion names who completed
+ * it (the claim on completion that sets the assignee in the same step is no entry of its own), an activity that starts
+ * and ends in the same step is one entry, and the activity record of a user task, which its task entries already
+ * tell, is not recorded. Gateways only route: the activities on either side tell the path, and neither the trail nor Camunda's
  * history ({@link CamundaHistoryWriter}) keeps them. The trail is the case's trace: Camunda's history keeps none of a
- * case's variables and activities. Events that belong to no process instance with a business key
- * (deployments, stand-alone decisions) are not about a case and are left to Camunda's history too.
+ * case's variables and activities. Events that belong to no process instance with a business key (deployments,
+ * stand-alone decisions) are not about a case and are left to Camunda's history.
  */
 class EngineAuditHandler implements HistoryEventHandler {
 
@@ -182,6 +183,11 @@ class EngineAuditHandler implements HistoryEventHandler {
             return;
         }
         if ("update".equals(type)) {
+            if (trail.draft("task-completed:" + t.getTaskId()).isPresent()
+                    && Objects.equals(t.getAssignee(), step.actor())) {
+                // The claim on completion (workflow.ClaimOnCompletion): the completion's actor already says who.
+                return;
+            }
             Optional<AuditTrail.Draft> draft = trail.draft(key);
             if (draft.isPresent() && draft.get().kind.startsWith("TASK_")) {
                 // Camunda updates a task right after creating it (due date, follow-up): part of the same fact.
@@ -198,7 +204,12 @@ class EngineAuditHandler implements HistoryEventHandler {
         if (t.getDeleteReason() != null && !"completed".equals(t.getDeleteReason())) {
             detail.put("reason", truncate(t.getDeleteReason()));
         }
-        trail.append(step.record("TASK_" + past(type), t.getTaskDefinitionKey(), detail));
+        AuditRecord ended = step.record("TASK_" + past(type), t.getTaskDefinitionKey(), detail);
+        if ("complete".equals(type)) {
+            trail.draft("task-completed:" + t.getTaskId(), () -> ended);
+        } else {
+            trail.append(ended);
+        }
     }
 
     private static void taskFacts(Map<String, Object> detail, HistoricTaskInstanceEventEntity t) {
