@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the audit handler before Camunda's database history handler (wrapped in {@link CamundaHistoryWriter},
- * which leaves out the rows nobody reads; the audit handler still sees every event), the history level
+ * which leaves out the rows that repeat the audit trail and that nobody reads; the audit handler still sees every
+ * event), the history level
  * {@value FullHistoryWithoutVariableDetails#NAME} (named in {@code camunda.bpm.history-level}), and the engine's
  * history cleanup: removal time from the end of the process instance plus the history time to live
  * ({@code supervision.audit.engine-history-time-to-live}, the default of every model, which states none), removed in
@@ -35,10 +36,9 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
-        handlers.add(new EngineAuditHandler(trail, properties.redactedVariables(),
-                properties.displayOnlyVariables()));
+        handlers.add(new EngineAuditHandler(trail, properties.redactedVariables()));
         // Camunda's database handler, last as by default, but through the writer that leaves out what nobody reads.
-        handlers.add(new CamundaHistoryWriter(properties.displayOnlyVariables()));
+        handlers.add(new CamundaHistoryWriter(properties.camundaHistory()));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryLevel> levels = new ArrayList<>();

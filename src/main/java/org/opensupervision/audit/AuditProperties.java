@@ -11,17 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param retention how long audit entries are kept (default ten years); stamped on each entry as retain-until
  * @param redactedVariables process variables whose values never reach the audit trail (only that they changed)
- * @param displayOnlyVariables process variables Camunda's history does not keep (the audit trail does): copies of
- *                             the complaint's columns for the task forms ({@link CamundaHistoryWriter})
+ * @param displayOnlyVariables copies of the complaint's own columns that the task forms show (title, summary,
+ *                             names, display dates)
  * @param engineHistoryTimeToLive how long Camunda keeps the history of a finished process instance or decision
  *                                (ISO days, e.g. {@code P180D}); every model takes it as its historyTimeToLive
  * @param historyCleanupWindowStart start of the engine's daily history cleanup window (HH:mm, server time)
  * @param historyCleanupWindowEnd end of that window
+ * @param camundaHistory what Camunda's history keeps beyond what {@link CamundaHistoryWriter} keeps by default
  */
 @ConfigurationProperties("supervision.audit")
 record AuditProperties(Period retention, Set<String> redactedVariables, Set<String> displayOnlyVariables,
                        String engineHistoryTimeToLive, String historyCleanupWindowStart,
-                       String historyCleanupWindowEnd) {
+                       String historyCleanupWindowEnd, CamundaHistory camundaHistory) {
 
     AuditProperties {
         if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -29,8 +30,19 @@ record AuditProperties(Period retention, Set<String> redactedVariables, Set<Stri
         }
         redactedVariables = redactedVariables == null ? Set.of() : Set.copyOf(redactedVariables);
         displayOnlyVariables = displayOnlyVariables == null ? Set.of() : Set.copyOf(displayOnlyVariables);
+        camundaHistory = camundaHistory == null ? new CamundaHistory(false, false) : camundaHistory;
         if (engineHistoryTimeToLive == null || !engineHistoryTimeToLive.matches("P\\d+D")) {
             throw new IllegalStateException("supervision.audit.engine-history-time-to-live must be days, e.g. P180D");
         }
+    }
+
+    /**
+     * Rows of Camunda's history that {@link CamundaHistoryWriter} leaves out unless asked; both off in production.
+     *
+     * @param activitiesOfCases keep the activity instances of process instances with a business key (the audit trail
+     *                          records them); the test profile does, for the process tests' path assertions
+     * @param jobRuns keep the job log's rows of jobs run and deleted (failures are always kept)
+     */
+    record CamundaHistory(boolean activitiesOfCases, boolean jobRuns) {
     }
 }

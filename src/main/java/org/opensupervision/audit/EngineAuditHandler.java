@@ -26,18 +26,19 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Turns the engine's history event stream into audit entries. Registered before Camunda's own database handler, so
  * every event the engine produces is seen here first, in the same transaction. The facts of one engine step are
  * folded into few entries: the variables written in a step become one entry (name to value; a value written again
- * unchanged is not a fact), a task's creation carries its candidates and due date, an activity that starts and ends in
- * the same step is one entry, and the activity record of a user task, which its task entries already tell, is left to
- * Camunda's history. Gateways only route: the activities on either side tell the path, and neither the trail nor
- * Camunda's history ({@link CamundaHistoryWriter}) keeps them. Events that belong to no process instance with a business key
- * (deployments, stand-alone decisions) are not about a case and are left to Camunda's history too.
+ * unchanged is not a fact), a task's creation carries its candidates and due date, its completion names who completed
+ * it (the claim on completion that sets the assignee in the same step is no entry of its own), an activity that starts
+ * and ends in the same step is one entry, and the activity record of a user task, which its task entries already
+ * tell, is not recorded. Gateways only route: the activities on either side tell the path, and neither the trail nor Camunda's
+ * history ({@link CamundaHistoryWriter}) keeps them. The trail is the case's trace: Camunda's history keeps none of a
+ * case's variables and activities. Events that belong to no process instance with a business key (deployments,
+ * stand-alone decisions) are not about a case and are left to Camunda's history.
  */
 class EngineAuditHandler implements HistoryEventHandler {
 
@@ -48,20 +49,10 @@ class EngineAuditHandler implements HistoryEventHandler {
 
     private final AuditTrail trail;
     private final Set<String> redactedVariables;
-    private final Set<String> notInCamundasHistory;
 
     EngineAuditHandler(AuditTrail trail, Set<String> redactedVariables) {
-        this(trail, redactedVariables, Set.of());
-    }
-
-    /**
-     * @param notInCamundasHistory variables {@link CamundaHistoryWriter} keeps out of Camunda's history: an update of
-     *                             one is compared with the variable's row as stored before this step instead
-     */
-    EngineAuditHandler(AuditTrail trail, Set<String> redactedVariables, Set<String> notInCamundasHistory) {
         this.trail = trail;
         this.redactedVariables = redactedVariables;
-        this.notInCamundasHistory = Set.copyOf(notInCamundasHistory);
     }
 
     @Override
@@ -192,6 +183,11 @@ class EngineAuditHandler implements HistoryEventHandler {
             return;
         }
         if ("update".equals(type)) {
+            if (trail.draft("task-completed:" + t.getTaskId()).isPresent()
+                    && Objects.equals(t.getAssignee(), step.actor())) {
+                // The claim on completion (workflow.ClaimOnCompletion): the completion's actor already says who.
+                return;
+            }
             Optional<AuditTrail.Draft> draft = trail.draft(key);
             if (draft.isPresent() && draft.get().kind.startsWith("TASK_")) {
                 // Camunda updates a task right after creating it (due date, follow-up): part of the same fact.
@@ -208,7 +204,12 @@ class EngineAuditHandler implements HistoryEventHandler {
         if (t.getDeleteReason() != null && !"completed".equals(t.getDeleteReason())) {
             detail.put("reason", truncate(t.getDeleteReason()));
         }
-        trail.append(step.record("TASK_" + past(type), t.getTaskDefinitionKey(), detail));
+        AuditRecord ended = step.record("TASK_" + past(type), t.getTaskDefinitionKey(), detail);
+        if ("complete".equals(type)) {
+            trail.draft("task-completed:" + t.getTaskId(), () -> ended);
+        } else {
+            trail.append(ended);
+        }
     }
 
     private static void taskFacts(Map<String, Object> detail, HistoricTaskInstanceEventEntity t) {
@@ -268,38 +269,20 @@ class EngineAuditHandler implements HistoryEventHandler {
         return trail.draft(key).map(d -> d.detail.containsKey(v.getVariableName())).orElse(false);
     }
 
-    private boolean unchanged(HistoricVariableUpdateEventEntity v) {
+    private static boolean unchanged(HistoricVariableUpdateEventEntity v) {
         if (v.getByteValue() != null || v.getByteArrayId() != null) {
             return false;
         }
-        return notInCamundasHistory.contains(v.getVariableName()) ? unchangedInRuntimeRow(v) : unchangedInHistory(v);
+        return unchangedInRuntimeRow(v);
     }
 
     /**
-     * Whether an update writes the value the variable already had. Compared with Camunda's historic variable
-     * instance, which its database handler (registered after this one) loads and updates for this very event, so the
-     * comparison costs no extra query. Values kept as byte arrays are not compared: they count as changed.
-     */
-    private static boolean unchangedInHistory(HistoricVariableUpdateEventEntity v) {
-        CommandContext context = Context.getCommandContext();
-        if (context == null) {
-            return false;
-        }
-        HistoricVariableInstanceEntity before = context.getDbEntityManager()
-                .selectById(HistoricVariableInstanceEntity.class, v.getVariableInstanceId());
-        return before != null && before.getByteArrayId() == null
-                && Objects.equals(before.getSerializerName(), v.getSerializerName())
-                && Objects.equals(before.getTextValue(), v.getTextValue())
-                && Objects.equals(before.getTextValue2(), v.getTextValue2())
-                && Objects.equals(before.getLongValue(), v.getLongValue())
-                && Objects.equals(before.getDoubleValue(), v.getDoubleValue());
-    }
-
-    /**
-     * Whether an update writes the value the variable's runtime row holds. The engine writes its changes to the
-     * database when the command ends, after this handler ran, so the row still holds the value from before this step
-     * (a variable created in this step has no row yet: changed). One query, on the engine's own connection, for the
-     * rare rewrite of a variable Camunda's history does not keep.
+     * Whether an update writes the value the variable's runtime row holds (Camunda's history keeps no variables:
+     * {@link CamundaHistoryWriter}). The engine writes its changes to the database when the command ends, after this
+     * handler ran, so the row still holds the value from before this step (a variable created in this step has no row
+     * yet: changed). One query by primary key, on the engine's own connection, per rewrite of an existing variable;
+     * the historic variable instance it replaces cost a read and an update for the same event. Values kept as byte
+     * arrays are not compared: they count as changed.
      */
     private static boolean unchangedInRuntimeRow(HistoricVariableUpdateEventEntity v) {
         CommandContext context = Context.getCommandContext();

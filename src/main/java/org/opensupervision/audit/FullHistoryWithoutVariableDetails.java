@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 /**
  * Camunda's history level {@code full}, less one thing: the database handler writes no row to {@code ACT_HI_DETAIL}
  * for every variable write. The engine still fires every history event (the audit trail needs them all, and records
- * each value written); {@code ACT_HI_VARINST} still holds each variable's last value for Cockpit and the REST API.
- * Camunda asks the level about {@link HistoryEventTypes#VARIABLE_INSTANCE_UPDATE_DETAIL} only before writing a detail
- * row, so nothing else changes.
+ * each value written). {@link CamundaHistoryWriter} now keeps no variable in Camunda's history at all (issue 17); the
+ * level still leaves the detail rows out for a database handler used without it. Camunda asks the level about
+ * {@link HistoryEventTypes#VARIABLE_INSTANCE_UPDATE_DETAIL} only before writing a detail row, so nothing else
+ * changes.
  * <p>
  * The id is {@code full}'s (3) on purpose: the id is what the engine stores in and checks against the database
  * ({@code ACT_GE_PROPERTY historyLevel}), and the event stream is {@code full}'s. A database created with {@code full}

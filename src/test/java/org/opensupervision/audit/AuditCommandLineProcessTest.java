@@ -135,7 +135,8 @@ class AuditCommandLineProcessTest {
     }
 
     static AuditProperties properties() {
-        return new AuditProperties(Period.ofYears(10), Set.of(), Set.of(), "P180D", "01:00+0800", "05:00+0800");
+        return new AuditProperties(Period.ofYears(10), Set.of(), Set.of(), "P180D", "01:00+0800", "05:00+0800",
+                null);
     }
 
     static KeyedDigests digests() {

@@ -168,8 +168,10 @@ class TwoNodeClusterIT {
         Map<String, String> properties = new LinkedHashMap<>(database.applicationProperties(database.url()));
         properties.put("supervision.first-feedback.deadline", "PT24S");
         properties.put("supervision.first-feedback.reminder-before", "PT12S");
-        // Names the node in Camunda's job log (ACT_HI_JOB_LOG.HOSTNAME_), so the test sees who ran a job.
+        // Names the node in Camunda's job log (ACT_HI_JOB_LOG.HOSTNAME_), so the test sees who ran a job; the job log
+        // keeps only failures unless asked (audit.CamundaHistoryWriter).
         properties.put("camunda.bpm.generic-properties.properties.hostname", name);
+        properties.put("supervision.audit.camunda-history.job-runs", "true");
         return ApplicationProcess.configured(name, properties);
     }
 
