@@ -328,6 +328,25 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     }
 
     @Test
+    void aCaseRoutedWhileTheRoutingResultWasStoredIsRedirectedAndLosesIt() {
+        String trackingNumber = routed("GD-AMR", "INACTION");
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+        assertThat(engine.getRuntimeService().getVariables(processInstanceId))
+                .as("the routing result is transient").doesNotContainKey("routing").containsKey("routingRule");
+        // Instances routed before it became transient hold it as a stored variable.
+        engine.getRuntimeService().setVariable(processInstanceId, "routing",
+                new java.util.LinkedHashMap<>(Map.of("handlingDepartmentCode", "GD-AMR", "priority", 50)));
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "REDIRECT",
+                "redirectDepartmentCode", "GD-HRSS", "triageReason", "属社保待遇审批，由人社厅办理"));
+
+        assertThat(candidateGroups(cases.task(trackingNumber, Activity.FIRST_FEEDBACK)))
+                .containsExactly("dept-gd-hrss");
+        assertThat(complaint(trackingNumber).handlingDepartmentCode()).isEqualTo("GD-HRSS");
+        assertThat(engine.getRuntimeService().getVariables(processInstanceId)).doesNotContainKey("routing");
+    }
+
+    @Test
     void aRejectedComplaintEndsTheCaseAndTheComplainantIsToldWhy() {
         String trackingNumber = routed("GD-TD", "OTHER");
         String processInstanceId = cases.processInstanceId(trackingNumber);
