@@ -98,7 +98,6 @@ public class ComplaintRecords {
         return new PendingStart(c.getId(), c.facts());
     }
 
-
     /** The complaint with this tracking number, if any. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<ComplaintFacts> find(String trackingNumber) {

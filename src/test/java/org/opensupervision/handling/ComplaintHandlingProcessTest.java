@@ -2,6 +2,7 @@ package org.opensupervision.handling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -328,7 +329,7 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
     }
 
     @Test
-    void aCaseRoutedWhileTheRoutingResultWasStoredIsRedirectedAndLosesIt() {
+    void aCaseRoutedWhileTheRoutingResultWasStoredIsStillRedirected() {
         String trackingNumber = routed("GD-AMR", "INACTION");
         String processInstanceId = cases.processInstanceId(trackingNumber);
         assertThat(engine.getRuntimeService().getVariables(processInstanceId))
@@ -343,7 +344,9 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
         assertThat(candidateGroups(cases.task(trackingNumber, Activity.FIRST_FEEDBACK)))
                 .containsExactly("dept-gd-hrss");
         assertThat(complaint(trackingNumber).handlingDepartmentCode()).isEqualTo("GD-HRSS");
-        assertThat(engine.getRuntimeService().getVariables(processInstanceId)).doesNotContainKey("routing");
+        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "routing"))
+                .as("kept stored, with the new decision").asInstanceOf(MAP)
+                .containsEntry("handlingDepartmentCode", "GD-HRSS");
     }
 
     @Test

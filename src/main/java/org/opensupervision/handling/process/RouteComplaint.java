@@ -71,13 +71,10 @@ class RouteComplaint implements JavaDelegate {
     }
 
     private static void setRouting(DelegateExecution execution, Map<String, Object> outputs) {
+        // A case routed before the result became transient holds it stored, and the engine sets no transient value
+        // over a stored one: such a case (a redirect) keeps it stored.
         TypedValue stored = execution.getVariableTyped(Var.ROUTING, false);
-        if (stored != null && !stored.isTransient()) {
-            // A case routed before the variable became transient holds it stored; the engine sets no transient value
-            // over a stored one (a redirect of such a case).
-            execution.removeVariable(Var.ROUTING);
-        }
-        execution.setVariable(Var.ROUTING, Variables.untypedValue(outputs, true));
+        execution.setVariable(Var.ROUTING, Variables.untypedValue(outputs, stored == null || stored.isTransient()));
     }
 
     private DecisionDefinition latestTable() {
