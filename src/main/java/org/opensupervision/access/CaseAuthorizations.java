@@ -4,6 +4,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,11 +28,14 @@ public class CaseAuthorizations {
         this.authorizations = authorizations;
     }
 
-    /** Lets the group read this process instance. */
+    /**
+     * Lets the group read this process instance. An instance the engine inserted in the current command (the intake's
+     * starter starts and routes a complaint in one) cannot hold a grant yet, so it gets one without a look-up.
+     */
     public void grantCase(String processInstanceId, String groupId) {
-        boolean present = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId)
-                .count() > 0;
+        boolean present = !insertedInThisCommand(processInstanceId) && authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0;
         if (!present) {
             Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             grant.setGroupId(groupId);
@@ -37,6 +45,17 @@ public class CaseAuthorizations {
             authorizations.saveAuthorization(grant);
             log.debug("Process instance {} readable by {}", processInstanceId, groupId);
         }
+    }
+
+    /** Whether the engine inserts this process instance when the current command ends (not in the database yet). */
+    private static boolean insertedInThisCommand(String processInstanceId) {
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return false;
+        }
+        CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache()
+                .getCachedEntity(ExecutionEntity.class, processInstanceId);
+        return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
     }
 
     /** Takes back what {@link #grantCase} gave. */

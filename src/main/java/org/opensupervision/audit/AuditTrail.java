@@ -187,7 +187,14 @@ public class AuditTrail {
         }
         pending.drafts.clear();
         pending.byKey.clear();
-        byCase.forEach(this::writeChain);
+        // The entries and heads of every case as two JDBC batches (the intake's starter routes many cases in one
+        // transaction, issue 17): the locks are taken first, in that order, and held until the commit.
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> heads = new ArrayList<>(byCase.size());
+        byCase.forEach((caseKey, drafts) -> chain(caseKey, drafts, entries, heads));
+        jdbc.batchUpdate("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries);
+        jdbc.batchUpdate("update audit_chain_head set last_seq = ?, last_hash = ? where case_key = ?", heads);
     }
 
     /**
@@ -205,25 +212,22 @@ public class AuditTrail {
         }
     }
 
-    private void writeChain(String caseKey, List<Draft> entries) {
+    /** Locks the case's chain head and links its new entries to it: rows for the entry and head batches. */
+    private void chain(String caseKey, List<Draft> drafts, List<Object[]> entries, List<Object[]> heads) {
         Head head = lockHead(caseKey);
         long sequence = head.sequence();
         String previous = head.hash();
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (Draft d : entries) {
+        for (Draft d : drafts) {
             sequence++;
             String detail = toJson(d.detail);
             Instant retainUntil = d.occurredAt.atOffset(ZoneOffset.UTC).plus(properties.retention()).toInstant();
             String hash = chain.hash(sequence, caseKey, d.occurredAt, retainUntil, d.kind, d.source.name(), d.actor,
                     d.processInstanceId, d.element, detail, d.reason, previous);
-            rows.add(new Object[] {sequence, caseKey, utc(d.occurredAt), utc(retainUntil), d.kind, d.source.name(),
+            entries.add(new Object[] {sequence, caseKey, utc(d.occurredAt), utc(retainUntil), d.kind, d.source.name(),
                     d.actor, d.processInstanceId, d.element, detail, d.reason, hash});
             previous = hash;
         }
-        jdbc.batchUpdate("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
-        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where case_key = ?", sequence, previous,
-                caseKey);
+        heads.add(new Object[] {sequence, previous, caseKey});
     }
 
     /**

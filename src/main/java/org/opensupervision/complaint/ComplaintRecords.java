@@ -46,14 +46,17 @@ public class ComplaintRecords {
     }
 
     /**
-     * Stores a new complaint with its tracking number and first-feedback deadline.
+     * Stores a new complaint with its tracking number, first-feedback deadline and the language the complainant filed
+     * in, for the mails to him (issue 16): one insert, no update after it.
      *
+     * @param filedIn the page's or the API's locale; null outside a request (tests, the demo data): Chinese
      * @return the complaint's id (the process keeps it as a variable) and tracking number
      */
     public Registered register(ComplaintRegistration registration, String trackingNumber, Instant submittedAt,
-                               Instant firstFeedbackDueAt) {
-        Complaint stored = complaints.saveAndFlush(new Complaint(registration, trackingNumber, submittedAt,
-                firstFeedbackDueAt));
+                               Instant firstFeedbackDueAt, java.util.Locale filedIn) {
+        Complaint complaint = new Complaint(registration, trackingNumber, submittedAt, firstFeedbackDueAt);
+        complaint.recordMailLanguage(filedIn != null && "en".equals(filedIn.getLanguage()) ? "en" : "zh-CN");
+        Complaint stored = complaints.saveAndFlush(complaint);
         return new Registered(stored.getId(), stored.getTrackingNumber());
     }
 
@@ -93,11 +96,6 @@ public class ComplaintRecords {
 
     private static PendingStart pendingStart(Complaint c) {
         return new PendingStart(c.getId(), c.facts());
-    }
-
-    /** The language the complainant filed in, for the mails to him (issue 16); in the registering transaction. */
-    public void recordMailLanguage(String trackingNumber, java.util.Locale locale) {
-        get(trackingNumber).recordMailLanguage(locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
     }
 
     /** The complaint with this tracking number, if any. */

@@ -133,11 +133,11 @@ public class ComplaintIntake {
     private IntakeReceipt register(ComplaintRegistration registration, String trackingNumber, Instant receivedAt) {
         Instant submittedAt = receivedAt == null ? clock.instant() : receivedAt;
         Instant dueAt = firstFeedback.dueAt(submittedAt);
-        records.register(registration, trackingNumber, submittedAt, dueAt);
         // The page's language (?lang=en, its cookie) or the API's Accept-Language: the citizen's mails follow it.
         // Outside a request (tests, the demo data) there is none: Chinese, not the JVM's default.
         LocaleContext request = LocaleContextHolder.getLocaleContext();
-        records.recordMailLanguage(trackingNumber, request == null ? null : request.getLocale());
+        records.register(registration, trackingNumber, submittedAt, dueAt,
+                request == null ? null : request.getLocale());
         TransactionSynchronizationManager.registerSynchronization(startsAfterCommit);
         MDC.put("trackingNumber", trackingNumber);
         try {

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opensupervision.calendar.DeadlineDisplay;
@@ -61,6 +63,7 @@ public class PendingComplaintStarts implements DisposableBean {
     private final FirstFeedbackDeadlinePolicy firstFeedback;
     private final DeadlineDisplay display;
     private final RuntimeService runtime;
+    private final CommandExecutor commands;
     private final TransactionTemplate transaction;
     private final PendingStartProperties properties;
     private final ThreadPoolTaskExecutor executor;
@@ -76,6 +79,8 @@ public class PendingComplaintStarts implements DisposableBean {
         this.firstFeedback = firstFeedback;
         this.display = display;
         this.runtime = runtime;
+        // The engine's own executor (transaction required): a service call inside its command joins that command.
+        this.commands = ((ServiceImpl) runtime).getCommandExecutor();
         // Signalled from a committing transaction's afterCommit, where its resources are still bound: a new one.
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -162,7 +167,7 @@ public class PendingComplaintStarts implements DisposableBean {
         try {
             transaction.executeWithoutResult(tx -> {
                 taken.addAll(records.lockPendingStarts(properties.startBatchSize()));
-                taken.forEach(this::startRouted);
+                inOneEngineCommand(() -> taken.forEach(this::startRouted));
             });
             if (!taken.isEmpty()) {
                 log.debug("Started and routed {} complaints in one transaction", taken.size());
@@ -193,6 +198,19 @@ public class PendingComplaintStarts implements DisposableBean {
             }
             return new Outcome(taken.size(), started, failed);
         }
+    }
+
+    /**
+     * Runs the batch's starts as one engine command (issue 17): each start joins it instead of being a command of its
+     * own, so the engine reads the definitions a start needs (process, job definitions) once per batch from its entity
+     * cache, and writes the whole batch's rows at the command's end, each table's as one JDBC batch, instead of a
+     * flush per complaint. A failing start fails the command, and the transaction rolls back as before.
+     */
+    private void inOneEngineCommand(Runnable starts) {
+        commands.execute(commandContext -> {
+            starts.run();
+            return null;
+        });
     }
 
     /** One complaint in a transaction of its own, routed; if even that fails, the ordinary way. */

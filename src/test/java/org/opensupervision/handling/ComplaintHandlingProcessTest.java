@@ -2,6 +2,7 @@ package org.opensupervision.handling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -325,6 +326,27 @@ class ComplaintHandlingProcessTest extends IntegrationTest {
             assertThat(b.departmentCode()).isEqualTo("GD-HRSS");
             assertThat(b.dueAt()).isEqualTo(MONDAY_MORNING.plus(Duration.ofHours(24)));
         });
+    }
+
+    @Test
+    void aCaseRoutedWhileTheRoutingResultWasStoredIsStillRedirected() {
+        String trackingNumber = routed("GD-AMR", "INACTION");
+        String processInstanceId = cases.processInstanceId(trackingNumber);
+        assertThat(engine.getRuntimeService().getVariables(processInstanceId))
+                .as("the routing result is transient").doesNotContainKey("routing").containsKey("routingRule");
+        // Instances routed before it became transient hold it as a stored variable.
+        engine.getRuntimeService().setVariable(processInstanceId, "routing",
+                new java.util.LinkedHashMap<>(Map.of("handlingDepartmentCode", "GD-AMR", "priority", 50)));
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "REDIRECT",
+                "redirectDepartmentCode", "GD-HRSS", "triageReason", "属社保待遇审批，由人社厅办理"));
+
+        assertThat(candidateGroups(cases.task(trackingNumber, Activity.FIRST_FEEDBACK)))
+                .containsExactly("dept-gd-hrss");
+        assertThat(complaint(trackingNumber).handlingDepartmentCode()).isEqualTo("GD-HRSS");
+        assertThat(engine.getRuntimeService().getVariable(processInstanceId, "routing"))
+                .as("kept stored, with the new decision").asInstanceOf(MAP)
+                .containsEntry("handlingDepartmentCode", "GD-HRSS");
     }
 
     @Test

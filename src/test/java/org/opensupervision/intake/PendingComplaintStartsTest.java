@@ -14,14 +14,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
 import org.opensupervision.RoutingFailures;
+import org.opensupervision.audit.AuditTrail;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintCategory;
 import org.opensupervision.complaint.ComplaintFacts;
@@ -73,6 +77,10 @@ class PendingComplaintStartsTest extends IntegrationTest {
     DeadlineDisplay display;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    AuditTrail trail;
 
     @BeforeEach
     void nothingElseIsPending() {
@@ -112,6 +120,13 @@ class PendingComplaintStartsTest extends IntegrationTest {
                     .as("the deadlines' timers").isPositive();
             assertThat(management.createJobQuery().processInstanceId(complaint.processInstanceId()).messages()
                     .count()).as("no job for the start event's async-after").isZero();
+            assertThat(caseGrants(complaint.processInstanceId())).as("granted once, without a look-up first")
+                    .containsExactly(departments.get(complaint.handlingDepartmentCode()).handlingGroup());
+            assertThat(runtime.getVariables(complaint.processInstanceId())).as("the routing result is transient")
+                    .doesNotContainKey(ComplaintProcess.Var.ROUTING).containsKey(ComplaintProcess.Var.ROUTING_RULE);
+            assertThat(trail.entriesOf(trackingNumber)).as("the audit trail, all cases' entries in one batch")
+                    .isNotEmpty();
+            assertThat(trail.verify(trackingNumber).intact()).isTrue();
         }
     }
 
@@ -168,6 +183,9 @@ class PendingComplaintStartsTest extends IntegrationTest {
             management.setJobRetries(routing.getId(), 1);
             management.executeJob(routing.getId());
             assertThat(records.find(failing).orElseThrow().routedAt()).isNotNull();
+            assertThat(caseGrants(stuck.processInstanceId())).as("routed by a job: looked up, then granted once")
+                    .containsExactly(departments.get(records.find(failing).orElseThrow().handlingDepartmentCode())
+                            .handlingGroup());
             assertThat(runtime.createIncidentQuery().processInstanceId(stuck.processInstanceId()).count()).isZero();
         } finally {
             RoutingFailures.letRoutingOf(failingTitle);
@@ -231,6 +249,12 @@ class PendingComplaintStartsTest extends IntegrationTest {
         }
     }
 
+    private List<String> caseGrants(String processInstanceId) {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list().stream()
+                .map(Authorization::getGroupId).toList();
+    }
+
     private PendingComplaintStarts node(PendingStartProperties properties) {
         return new PendingComplaintStarts(records, contacts, departments, firstFeedback, display, runtime,
                 transactionManager, properties);
@@ -252,8 +276,7 @@ class PendingComplaintStartsTest extends IntegrationTest {
                 title, "营业执照变更申请提交后无人处理。", null, java.time.LocalDate.parse("2026-02-02"), false, "张三",
                 "13800138000", "zhangsan@example.com", null, null);
         transaction.executeWithoutResult(tx -> {
-            records.register(registration, trackingNumber, submittedAt, firstFeedback.dueAt(submittedAt));
-            records.recordMailLanguage(trackingNumber, null);
+            records.register(registration, trackingNumber, submittedAt, firstFeedback.dueAt(submittedAt), null);
         });
         return trackingNumber;
     }
