@@ -11,6 +11,9 @@ public enum RuleLevel {
     /** The discipline inspectors' accountability rules, for every department. */
     DISCIPLINE("supervision-rules-discipline");
 
+    /** What the decision key of every level's table starts with. */
+    static final String KEY_PREFIX = "supervision-rules-";
+
     private final String key;
 
     RuleLevel(String key) {

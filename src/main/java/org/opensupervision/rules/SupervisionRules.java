@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedOutput;
@@ -48,6 +51,8 @@ public class SupervisionRules {
     private final RuleDecisionRepository records;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    /** Each deployed table version compiled once (empty: the DMN engine evaluates it), by decision definition id. */
+    private final Map<String, Optional<RuleTable>> compiled = new ConcurrentHashMap<>();
 
     SupervisionRules(RepositoryService repository, DecisionService decisions, RuntimeService runtime,
                      MatchedRuleCapture capture, ComplaintRecords complaints, BadRatings badRatings,
@@ -68,27 +73,57 @@ public class SupervisionRules {
 
     /**
      * Evaluates the department's own table (if it has one), the common table and the discipline table, each at its
-     * latest deployed version, and collects every matching rule.
+     * latest deployed version, and collects every matching rule. A table is evaluated by {@link RuleTable} (its rules
+     * read once per deployed version), or by the DMN engine when it holds something {@link RuleTable} does not
+     * evaluate; on the Java path the engine writes no decision history: the rules that matched, with their tables'
+     * versions, are in the verdict's record ({@link RuleDecision}).
      */
     public RuleVerdict evaluate(RuleFacts facts) {
+        Map<String, DecisionDefinition> latest = latestTables();
+        Map<String, Object> variables = facts.variables();
         List<MatchedRule> matched = new ArrayList<>();
         List<String> evaluated = new ArrayList<>();
         for (RuleLevel level : RuleLevel.values()) {
-            String key = level.decisionKey(facts.departmentCode());
-            DecisionDefinition table = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                    .latestVersion().singleResult();
+            DecisionDefinition table = latest.get(level.decisionKey(facts.departmentCode()));
             if (table == null) {
                 continue;
             }
-            evaluated.add(key + " v" + table.getVersion());
+            evaluated.add(table.getKey() + " v" + table.getVersion());
+            Optional<List<RuleTable.Match>> inJava = compiled
+                    .computeIfAbsent(table.getId(),
+                            id -> RuleTable.compile((DmnDecision) repository.getDecisionDefinition(id)))
+                    .flatMap(compiledTable -> compiledTable.evaluate(variables));
+            if (inJava.isPresent()) {
+                for (RuleTable.Match match : inJava.get()) {
+                    matched.add(matchedRule(level, table, match.ruleId(), match.outputs()));
+                }
+                continue;
+            }
             for (DmnDecisionTableEvaluationEvent event : capture.during(() ->
-                    decisions.evaluateDecisionById(table.getId()).variables(facts.variables()).evaluate())) {
+                    decisions.evaluateDecisionById(table.getId()).variables(variables).evaluate())) {
                 for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
-                    matched.add(matchedRule(level, table, rule));
+                    Map<String, Object> outputs = new HashMap<>();
+                    for (DmnEvaluatedOutput output : rule.getOutputEntries().values()) {
+                        outputs.put(output.getOutputName(), output.getValue().getValue());
+                    }
+                    matched.add(matchedRule(level, table, rule.getId(), outputs));
                 }
             }
         }
         return new RuleVerdict(facts, List.copyOf(matched), List.copyOf(evaluated));
+    }
+
+    /**
+     * The latest deployed version of every rule table, by decision key: one query for the three levels (a table the
+     * office deployed a moment ago is seen by the next check).
+     */
+    private Map<String, DecisionDefinition> latestTables() {
+        Map<String, DecisionDefinition> latest = new HashMap<>();
+        for (DecisionDefinition table : repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKeyLike(RuleLevel.KEY_PREFIX + "%").latestVersion().list()) {
+            latest.put(table.getKey(), table);
+        }
+        return latest;
     }
 
     /** The facts of a case and of its department's record this month (China Standard Time), for the rules. */
@@ -163,20 +198,13 @@ public class SupervisionRules {
         return records.findByTrackingNumberOrderByEvaluatedAt(trackingNumber);
     }
 
-    private static MatchedRule matchedRule(RuleLevel level, DecisionDefinition table, DmnEvaluatedDecisionRule rule) {
-        RuleAction action = RuleAction.NONE;
-        int severity = 0;
-        String reason = "";
-        for (DmnEvaluatedOutput output : rule.getOutputEntries().values()) {
-            Object value = output.getValue().getValue();
-            switch (output.getOutputName()) {
-                case "action" -> action = RuleAction.valueOf(value.toString());
-                case "severity" -> severity = ((Number) value).intValue();
-                case "reason" -> reason = value.toString();
-                default -> { }
-            }
-        }
-        return new MatchedRule(level, table.getKey(), table.getId(), table.getVersion(), rule.getId(), action,
-                severity, reason);
+    private static MatchedRule matchedRule(RuleLevel level, DecisionDefinition table, String ruleId,
+                                           Map<String, Object> outputs) {
+        Object action = outputs.get("action");
+        Object severity = outputs.get("severity");
+        Object reason = outputs.get("reason");
+        return new MatchedRule(level, table.getKey(), table.getId(), table.getVersion(), ruleId,
+                action == null ? RuleAction.NONE : RuleAction.valueOf(action.toString()),
+                severity == null ? 0 : ((Number) severity).intValue(), reason == null ? "" : reason.toString());
     }
 }

@@ -3,10 +3,13 @@ package org.opensupervision.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opensupervision.rules.SupervisionRuleTablesTest.facts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,8 @@ class SupervisionRuleLevelsTest extends IntegrationTest {
     RepositoryService repository;
     @Autowired
     SupervisionRules rules;
+    @Autowired
+    HistoryService history;
 
     @Test
     void aStricterDepartmentRuleWinsOverTheCommonRuleAndIsRecordedWithItsTableVersion() {
@@ -71,6 +76,47 @@ class SupervisionRuleLevelsTest extends IntegrationTest {
             assertThat(verdict.severity()).isEqualTo(3);
             assertThat(verdict.decidedBy().level()).isEqualTo(RuleLevel.DISCIPLINE);
             assertThat(verdict.decidedBy().ruleId()).isEqualTo("Rule_DisciplinePersistentFirstFeedbackBreaches");
+        }
+    }
+
+    @Test
+    void aTableWithFeelJavaDoesNotEvaluateIsDecidedByTheDmnEngineWhichAloneWritesDecisionHistory() throws Exception {
+        String key = "supervision-rules-common";
+        RuleFacts threeBreaches = facts("GD-EDU", "FIRST_FEEDBACK_BREACH", "OTHER", 3, 0, 0, 0);
+        long historyBefore = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(key).count();
+
+        RuleVerdict inJava = rules.evaluate(threeBreaches);
+
+        assertThat(inJava.decidedBy().ruleId()).isEqualTo("Rule_CommonRepeatedFirstFeedbackBreaches");
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(key).count())
+                .isEqualTo(historyBefore);
+
+        String table;
+        try (var in = getClass().getResourceAsStream("/processes/" + key + ".dmn")) {
+            table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int version = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+                .singleResult().getVersion();
+        // The office writes the repeated-breach rule as a range, which only the DMN engine evaluates.
+        Deployment edited = repository.createDeployment().name("office edit")
+                .addString(key + ".dmn", table.replaceFirst("&gt;= 3", "[3..4]")).deploy();
+        try {
+            RuleVerdict byTheEngine = rules.evaluate(threeBreaches);
+            RuleVerdict outOfTheRange = rules.evaluate(facts("GD-EDU", "FIRST_FEEDBACK_BREACH", "OTHER", 6, 0, 0, 0));
+
+            MatchedRule common = byTheEngine.matched().stream().filter(m -> m.level() == RuleLevel.COMMON)
+                    .findFirst().orElseThrow();
+            assertThat(common.ruleId()).isEqualTo("Rule_CommonRepeatedFirstFeedbackBreaches");
+            assertThat(common.version()).isEqualTo(version + 1);
+            assertThat(common.action()).isEqualTo(RuleAction.NOTICE);
+            assertThat(common.severity()).isEqualTo(2);
+            assertThat(common.reason()).isNotBlank();
+            assertThat(outOfTheRange.matched()).extracting(MatchedRule::ruleId)
+                    .containsExactly("Rule_DisciplinePersistentFirstFeedbackBreaches");
+            assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(key).count())
+                    .isEqualTo(historyBefore + 2);
+        } finally {
+            repository.deleteDeployment(edited.getId(), true);
         }
     }
 }
