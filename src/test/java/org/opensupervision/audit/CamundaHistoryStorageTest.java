@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opensupervision.handling.CaseDriver;
 import org.opensupervision.rating.RatingProcess;
@@ -18,6 +19,7 @@ import org.opensupervision.workflow.ComplaintProcess;
 import org.opensupervision.workflow.ComplaintProcess.Activity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -29,8 +31,12 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:camunda-history-storage;DB_CLOSE_DELAY=-1",
-        "supervision.audit.camunda-history.activities-of-cases=false"})
+        "supervision.audit.camunda-history.activities-of-cases=false",
+        // An engine of its own name: Camunda keeps a JVM-wide registry of engines by name, and /engine-rest serves the
+        // engine named "default", which must stay the shared test context's for the tests that run after this one.
+        "camunda.bpm.process-engine-name=historyStorageTest"})
 @ActiveProfiles("test")
+@DirtiesContext
 class CamundaHistoryStorageTest {
 
     @Autowired
@@ -99,6 +105,11 @@ class CamundaHistoryStorageTest {
             assertThat(e.element()).isEqualTo("Event_RatingDue");
         });
         assertThat(trail.verify(tn).intact()).isTrue();
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
     }
 
     private void runRatingJobs(String tn) {
