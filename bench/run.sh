@@ -359,17 +359,23 @@ phase_lists() {
 
 phase_starts() {
   section "figure 6: spring-boot:run to ready ($STARTS times, database $BENCH_APP_DB)"
-  for i in $(seq 1 "$STARTS"); do
+  # Start 0 is not timed: a start without a current class data sharing archive (target/cds/app.jsa, pom.xml) records
+  # it when its JVM exits; the timed starts after it map it, as every start after the first after a change does.
+  for i in $(seq 0 "$STARTS"); do
     local t0; t0=$(date +%s%N)
     setsid ./mvnw -q spring-boot:run -Dspring-boot.run.profiles=$APP_PROFILES \
       -Dspring-boot.run.arguments="--server.port=$APP_PORT --spring.datasource.url=$JDBC_BASE/$BENCH_APP_DB --spring.datasource.username=postgres --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1" \
       > "$OUT/spring-boot-run-$i.log" 2>&1 &
     local mvn=$!
-    echo "spring_boot_run_ready_seconds_$i=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")" | record
-    grep -o 'Started SupervisionApplication in [0-9.]* seconds' "$OUT/spring-boot-run-$i.log" \
-      | sed "s/.* in \(.*\) seconds/spring_boot_run_jvm_reported_seconds_$i=\1/" | record
+    local ready; ready=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")
+    if [[ $i -gt 0 ]]; then
+      echo "spring_boot_run_ready_seconds_$i=$ready" | record
+      grep -o 'Started SupervisionApplication in [0-9.]* seconds' "$OUT/spring-boot-run-$i.log" \
+        | sed "s/.* in \(.*\) seconds/spring_boot_run_jvm_reported_seconds_$i=\1/" | record
+    fi
     kill -- -"$mvn" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$mvn" 2>/dev/null || break; sleep 0.5; done
+    # Writing the archive takes up to ~2 minutes on a loaded 2-core machine.
+    for _ in $(seq 1 360); do kill -0 "$mvn" 2>/dev/null || break; sleep 0.5; done
     sleep 2
   done
 }
