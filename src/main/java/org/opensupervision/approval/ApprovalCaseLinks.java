@@ -49,25 +49,26 @@ public class ApprovalCaseLinks implements ApprovalCaseLookup {
     }
 
     /**
-     * The case's timeline and cards as Chinese text for a read-only form field, or why none is shown.
+     * The case's timeline and cards as Chinese text for a read-only form field, or why they are not shown (another
+     * department's case); empty when no case is named or none with that number has been reported yet.
      *
      * @param audience the departments the task's users handle, or null when the offices work the task (every
      *                 department's case is theirs to see)
      */
     @Override
-    public String summaryOf(String approvalCaseNumber, Set<String> audience) {
+    public Optional<String> summaryOf(String approvalCaseNumber, Set<String> audience) {
         if (approvalCaseNumber == null || approvalCaseNumber.isBlank()) {
-            return bilingual("approval.summary.none");
+            return Optional.empty();
         }
         String caseId = approvalCaseNumber.trim();
         Optional<String> department = cases.departmentOf(caseId);
         if (department.isEmpty()) {
-            return bilingual("approval.summary.notFound", caseId);
+            return Optional.empty();
         }
         if (audience != null && !audience.contains(department.get())) {
-            return bilingual("approval.summary.otherDepartment", caseId);
+            return Optional.of(bilingual("approval.summary.otherDepartment", caseId));
         }
-        return cases.find(caseId).map(this::text).orElseGet(() -> bilingual("approval.summary.notFound", caseId));
+        return cases.find(caseId).map(this::text);
     }
 
     private String text(ApprovalCaseView c) {

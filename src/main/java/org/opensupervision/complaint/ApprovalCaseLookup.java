@@ -19,11 +19,12 @@ public interface ApprovalCaseLookup {
     Optional<LinkedApprovalCase> find(String approvalCaseNumber, Authentication reader);
 
     /**
-     * The case's timeline and cards as text for a read-only field of a complaint task's form, or why none is shown
-     * (no case named, not found, another department's).
+     * The case's timeline and cards as text for a read-only field of a complaint task's form, or why it is not shown
+     * (another department's case); empty when there is no case to speak of (none named, or not reported yet), which
+     * the form says itself, so the task stores no variable for it.
      *
      * @param audience the departments the task's users handle, or null when the offices work the task (every
      *                 department's case is theirs to see)
      */
-    String summaryOf(String approvalCaseNumber, Set<String> audience);
+    Optional<String> summaryOf(String approvalCaseNumber, Set<String> audience);
 }

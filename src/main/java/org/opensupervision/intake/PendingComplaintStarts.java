@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opensupervision.calendar.DeadlineDisplay;
 import org.opensupervision.complaint.ComplaintFacts;
@@ -286,7 +287,7 @@ public class PendingComplaintStarts implements DisposableBean {
                 : description.substring(0, SUMMARY_LENGTH - 1) + "…";
         Instant submittedAt = c.submittedAt();
         Instant dueAt = c.firstFeedbackDueAt();
-        return Variables.createVariables()
+        VariableMap variables = Variables.createVariables()
                 .putValue(Var.COMPLAINT_ID, pending.complaintId())
                 .putValue(Var.TRACKING_NUMBER, c.trackingNumber())
                 .putValue(Var.DEPARTMENT_CODE, department.code())
@@ -296,14 +297,21 @@ public class PendingComplaintStarts implements DisposableBean {
                 .putValue(Var.CATEGORY_LABEL, c.category().label(Locale.SIMPLIFIED_CHINESE))
                 .putValue(Var.TITLE, c.title())
                 .putValue(Var.COMPLAINT_SUMMARY, summary)
-                .putValue(Var.APPROVAL_CASE_NUMBER, c.approvalCaseNumber())
-                .putValue(Var.INCIDENT_DATE, c.incidentDate() == null ? null : c.incidentDate().toString())
                 .putValue(Var.ANONYMOUS, c.anonymous())
                 .putValue(Var.CITIZEN_HAS_EMAIL, contacts.mailAddressOf(c.trackingNumber()).isPresent())
                 .putValue(Var.SUBMITTED_AT, Date.from(submittedAt))
                 .putValue(Var.FIRST_FEEDBACK_DUE_AT, Date.from(dueAt))
                 .putValue(Var.FIRST_FEEDBACK_REMINDER_AT, Date.from(firstFeedback.reminderAt(submittedAt)))
                 .putValue(Var.FIRST_FEEDBACK_DUE_DISPLAY, display.format(dueAt));
+        // What the citizen left out is no variable (a row each otherwise): the forms show an absent variable as they
+        // showed a null one, and no expression of the models reads these two.
+        if (c.approvalCaseNumber() != null) {
+            variables.putValue(Var.APPROVAL_CASE_NUMBER, c.approvalCaseNumber());
+        }
+        if (c.incidentDate() != null) {
+            variables.putValue(Var.INCIDENT_DATE, c.incidentDate().toString());
+        }
+        return variables;
     }
 
     @Override

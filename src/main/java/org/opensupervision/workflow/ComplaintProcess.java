@@ -35,7 +35,6 @@ public final class ComplaintProcess {
         public static final String HANDLING_DEPARTMENT_NAME = "handlingDepartmentName";
         public static final String HANDLING_GROUP = "handlingGroup";
         public static final String PRIORITY = "priority";
-        public static final String ROUTED_AT = "routedAt";
         public static final String TRIAGE_DECISION = "triageDecision";
         public static final String REDIRECT_DEPARTMENT_CODE = "redirectDepartmentCode";
         public static final String TRIAGE_REASON = "triageReason";

@@ -22,7 +22,7 @@ class FormFieldsTest {
     private static final Set<String> PLATFORM_OWNED = Set.of(Var.TRACKING_NUMBER, Var.COMPLAINT_ID,
             Var.DEPARTMENT_CODE, Var.SUBMITTED_AT, Var.FIRST_FEEDBACK_DUE_AT, Var.FIRST_FEEDBACK_REMINDER_AT,
             Var.ROUTING, Var.ROUTING_RULE, Var.HANDLING_DEPARTMENT_CODE, Var.HANDLING_DEPARTMENT_NAME, Var.HANDLING_GROUP,
-            Var.PRIORITY, Var.ROUTED_AT, Var.HANDLING_DUE_AT, Var.HANDLING_REMINDER_AT, Var.EXTENSION_REQUESTED,
+            Var.PRIORITY, Var.HANDLING_DUE_AT, Var.HANDLING_REMINDER_AT, Var.EXTENSION_REQUESTED,
             Var.HANDLING_BREACH_IS_NEW, Var.REWORK_COUNT, Var.ANONYMOUS, "ratingRound", "ratingDueAt", "ratingBad",
             "rectificationDueAt", "appealFiled", "rectificationGroup", "preliminaryReviewDueAt",
             "investigationDueAt", "investigationExtended", "escalatedDepartmentCode", "escalationSeverity");

@@ -6,8 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +115,51 @@ class ComplaintMeetsItsCaseTest extends IntegrationTest {
         unlinked.setApprovalCaseNumber(null);
         String plain = cases.file(unlinked);
         cases.runDueJobs(plain);
-        assertThat(summary(plain, ComplaintProcess.Activity.TRIAGE)).isEqualTo("未关联审批办件");
+        assertThat(storedSummary(plain, ComplaintProcess.Activity.TRIAGE)).as("the form says there is none").isNull();
+        assertThat(storedSummary(plain, ComplaintProcess.Activity.FIRST_FEEDBACK)).isNull();
+    }
+
+    @Test
+    void aCaseNotReportedYetLeavesTheTasksWithoutASummaryForTheFormToSaySo() throws Exception {
+        String caseId = ApprovalEvents.newCaseId("LATER");
+        String trackingNumber = complaintAbout(caseId);
+
+        assertThat(storedSummary(trackingNumber, ComplaintProcess.Activity.TRIAGE)).isNull();
+        assertThat(storedSummary(trackingNumber, ComplaintProcess.Activity.FIRST_FEEDBACK)).isNull();
+        assertThat(forms.getTaskFormVariables(cases.task(trackingNumber, ComplaintProcess.Activity.TRIAGE).getId())
+                .getValue(ComplaintProcess.Var.APPROVAL_CASE_NUMBER, String.class)).isEqualTo(caseId);
+    }
+
+    @Test
+    void theFormsShowAStoredSummaryAndOtherwiseSayWhyThereIsNone() throws Exception {
+        for (String form : List.of("complaintTriage", "firstFeedback", "replyReview")) {
+            List<JsonNode> components;
+            try (InputStream in = getClass().getResourceAsStream("/forms/" + form + ".form")) {
+                components = new ObjectMapper().readTree(in).findParents("id");
+            }
+            JsonNode field = byId(components, "Field_ApprovalCaseSummary");
+            assertThat(field.path("key").asText()).as(form).isEqualTo(SUMMARY);
+            assertThat(field.path("conditional").path("hide").asText()).as(form)
+                    .isEqualTo("=approvalCaseSummary = null");
+            JsonNode none = byId(components, "Text_NoApprovalCaseSummary");
+            assertThat(none.path("conditional").path("hide").asText()).as(form)
+                    .isEqualTo("=approvalCaseSummary != null");
+            assertThat(none.path("text").asText()).as(form).contains("approvalCaseNumber = null", "未关联审批办件",
+                    "尚未报送");
+        }
+    }
+
+    private static JsonNode byId(List<JsonNode> components, String id) {
+        for (JsonNode component : components) {
+            if (id.equals(component.path("id").asText())) {
+                return component;
+            }
+        }
+        throw new AssertionError("no component " + id);
+    }
+
+    private Object storedSummary(String trackingNumber, String taskKey) {
+        return forms.getTaskFormVariables(cases.task(trackingNumber, taskKey).getId()).get(SUMMARY);
     }
 
     private String summary(String trackingNumber, String taskKey) {

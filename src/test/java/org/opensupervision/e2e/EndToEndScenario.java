@@ -151,6 +151,8 @@ abstract class EndToEndScenario {
         webapps.openTask(trackingNumber, "本部门待办", TITLE, DEPARTMENT_NAME);
         String form = webapps.formContent();
         assertThat(form).contains(trackingNumber, TITLE);
+        assertThat(form).as("no approval case named: the form says so itself, from no stored summary")
+                .contains("未关联审批办件").doesNotContain("尚未报送");
         assertThat(form).doesNotContain(CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL);
         assertThat(browser.text()).doesNotContain(CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL);
         browser.screenshot("tasklist-task");

@@ -1,7 +1,5 @@
 package org.opensupervision.handling.process;
 
-import java.time.Clock;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.department.DepartmentDirectory;
@@ -19,19 +17,17 @@ class ApplyRedirect implements JavaDelegate {
 
     private final ComplaintRedirects redirects;
     private final DepartmentDirectory departments;
-    private final Clock clock;
 
-    ApplyRedirect(ComplaintRedirects redirects, DepartmentDirectory departments, Clock clock) {
+    ApplyRedirect(ComplaintRedirects redirects, DepartmentDirectory departments) {
         this.redirects = redirects;
         this.departments = departments;
-        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String previousGroup = ProcessVariables.requiredText(execution, Var.HANDLING_GROUP);
         RecordRouting.Routing routing = RecordRouting.Routing.of(execution, departments);
-        routing.applyTo(execution, clock.instant());
+        routing.applyTo(execution);
         redirects.redirect(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), previousGroup,
                 routing.department(), routing.priority());
     }

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * variables alone and ends with the task; a snapshot taken when the task is created (the case page is live). A
  * handling bean over the complaint module's lookup of the named case ({@link ApprovalCaseLookup}, implemented by the
  * approval module, which sits above): complaint-handling is handling's model.
+ * <p>
+ * No variable when there is no case to show (none named, or none reported yet under that number): the form says so
+ * itself from {@code approvalCaseNumber} (issue 17: otherwise two variable rows per case, written in the
+ * intake's routing transaction).
  */
 @Component("approvalCaseSummaryListener")
 class ApprovalCaseSummaryListener implements TaskListener {
@@ -40,8 +44,12 @@ class ApprovalCaseSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object number = task.getVariable(ComplaintProcess.Var.APPROVAL_CASE_NUMBER);
-        task.setVariableLocal(VARIABLE, links.summaryOf(number instanceof String s ? s : null, audience(task)));
+        // From the execution: asking the task would first load the task's own variables, one query per new task.
+        if (!(task.getExecution().getVariable(ComplaintProcess.Var.APPROVAL_CASE_NUMBER) instanceof String number)
+                || number.isBlank()) {
+            return;
+        }
+        links.summaryOf(number, audience(task)).ifPresent(summary -> task.setVariableLocal(VARIABLE, summary));
     }
 
     /** Null when an office works the task; otherwise the departments whose handler groups are its candidates. */

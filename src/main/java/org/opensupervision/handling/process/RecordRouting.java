@@ -50,7 +50,7 @@ class RecordRouting implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Routing routing = Routing.of(execution, departments);
         Instant routedAt = clock.instant();
-        routing.applyTo(execution, routedAt);
+        routing.applyTo(execution);
         Instant handlingDueAt = handling.dueAt(routedAt);
         setHandlingDeadline(execution, handling, display, handlingDueAt);
         Instant submittedAt = ProcessVariables.instant(execution, Var.SUBMITTED_AT);
@@ -83,12 +83,11 @@ class RecordRouting implements JavaDelegate {
             return new Routing(department, priority instanceof Number n ? n.intValue() : 50);
         }
 
-        void applyTo(DelegateExecution execution, Instant routedAt) {
+        void applyTo(DelegateExecution execution) {
             execution.setVariable(Var.HANDLING_DEPARTMENT_CODE, department.code());
             execution.setVariable(Var.HANDLING_DEPARTMENT_NAME, department.nameZh());
             execution.setVariable(Var.HANDLING_GROUP, department.handlingGroup());
             execution.setVariable(Var.PRIORITY, priority);
-            execution.setVariable(Var.ROUTED_AT, Date.from(routedAt));
         }
     }
 }
