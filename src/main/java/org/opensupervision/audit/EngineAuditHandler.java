@@ -33,7 +33,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * every event the engine produces is seen here first, in the same transaction. The facts of one engine step are
  * folded into few entries: the variables written in a step become one entry (name to value; a value written again
  * unchanged is not a fact), a task's creation carries its candidates and due date, its completion names who completed
- * it (the claim on completion that sets the assignee in the same step is no entry of its own), an activity that starts
+ * it (the claim on completion that sets the assignee in the same step is no entry of its own), the display copies of
+ * the complaint's own columns that the task forms show ({@code supervision.audit.display-only-variables}) are no
+ * fact of the case's process and not recorded, an activity that starts
  * and ends in the same step is one entry, and the activity record of a user task, which its task entries already
  * tell, is not recorded. Gateways only route: the activities on either side tell the path, and neither the trail nor Camunda's
  * history ({@link CamundaHistoryWriter}) keeps them. The trail is the case's trace: Camunda's history keeps none of a
@@ -49,10 +51,12 @@ class EngineAuditHandler implements HistoryEventHandler {
 
     private final AuditTrail trail;
     private final Set<String> redactedVariables;
+    private final Set<String> displayOnlyVariables;
 
-    EngineAuditHandler(AuditTrail trail, Set<String> redactedVariables) {
+    EngineAuditHandler(AuditTrail trail, Set<String> redactedVariables, Set<String> displayOnlyVariables) {
         this.trail = trail;
         this.redactedVariables = redactedVariables;
+        this.displayOnlyVariables = displayOnlyVariables;
     }
 
     @Override
@@ -245,7 +249,9 @@ class EngineAuditHandler implements HistoryEventHandler {
 
     private void variable(Step step, HistoricVariableUpdateEventEntity v) {
         String type = v.getEventType();
-        if ("migrate".equals(type)) {
+        if ("migrate".equals(type) || displayOnlyVariables.contains(v.getVariableName())) {
+            // A display copy repeats a column of the complaint (title, summary, names, display dates), which the
+            // complaint keeps: the trail would hold the summary once per process that shows it, ten years long.
             return;
         }
         if ("delete".equals(type)) {
