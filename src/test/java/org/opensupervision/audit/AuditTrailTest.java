@@ -215,6 +215,12 @@ class AuditTrailTest extends IntegrationTest {
                 .activityId("Gateway_TriageAndFirstFeedback").count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("Task_RouteComplaint").count()).isEqualTo(1);
+        // The trail names each activity by element id and name; its type is the deployed model's.
+        assertThat(trail.entriesOf(tn)).filteredOn(e -> "Task_RecordRouting".equals(e.element())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo("ACTIVITY_EXECUTED");
+                    assertThat(e.detail()).isEqualTo("{\"name\":\"记录分派\"}");
+                });
         // Triage waits at a user task: its task row is kept, its activity instance and candidate log are not.
         String triage = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey("Task_Triage").singleResult().getId();
