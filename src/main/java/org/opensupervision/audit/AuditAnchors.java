@@ -147,7 +147,7 @@ class AuditAnchors {
             String caseKey = fields[0];
             long sequence = Long.parseLong(fields[1]);
             boolean present = !jdbc.queryForList("select 1 from audit_entry where case_key = ? and seq = ? "
-                    + "and hash = ?", Integer.class, caseKey, sequence, fields[2]).isEmpty();
+                    + "and hash = ?", Integer.class, caseKey, sequence, hashBytes(fields[2])).isEmpty();
             boolean expired = Instant.parse(fields[3]).isBefore(now);
             if (!present && !expired) {
                 Integer entries = jdbc.queryForObject("select count(*) from audit_entry where case_key = ?",
@@ -156,6 +156,15 @@ class AuditAnchors {
             }
         }
         return new AnchorCheck(file, true, anchored.size(), rolledBack);
+    }
+
+    /** An anchored hash (hex text) as the entry stores it; text that is no hex matches no entry. */
+    private static byte[] hashBytes(String hex) {
+        try {
+            return HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException notHex) {
+            return new byte[0];
+        }
     }
 
     private static Optional<Path> newest(Path dir) {

@@ -36,7 +36,8 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
-        handlers.add(new EngineAuditHandler(trail, properties.redactedVariables()));
+        handlers.add(new EngineAuditHandler(trail, properties.redactedVariables(),
+                properties.displayOnlyVariables()));
         // Camunda's database handler, last as by default, but through the writer that leaves out what nobody reads.
         handlers.add(new CamundaHistoryWriter(properties.camundaHistory()));
         configuration.setCustomHistoryEventHandlers(handlers);

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ public class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private static final String COLUMNS = "seq, case_key, occurred_at, retain_until, kind, source, actor, "
             + "process_instance_id, element, detail, reason, hash";
+    /** The hash is stored as its 32 bytes and linked, chained and shown as hex text (V12_1). */
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
     private final AuditProperties properties;
@@ -224,7 +227,7 @@ public class AuditTrail {
             String hash = chain.hash(sequence, caseKey, d.occurredAt, retainUntil, d.kind, d.source.name(), d.actor,
                     d.processInstanceId, d.element, detail, d.reason, previous);
             entries.add(new Object[] {sequence, caseKey, utc(d.occurredAt), utc(retainUntil), d.kind, d.source.name(),
-                    d.actor, d.processInstanceId, d.element, detail, d.reason, hash});
+                    d.actor, d.processInstanceId, d.element, detail, d.reason, HEX.parseHex(hash)});
             previous = hash;
         }
         heads.add(new Object[] {sequence, previous, caseKey});
@@ -278,7 +281,7 @@ public class AuditTrail {
                 rs.getObject("retain_until", OffsetDateTime.class).toInstant(), rs.getString("kind"),
                 AuditSource.valueOf(rs.getString("source")), rs.getString("actor"),
                 rs.getString("process_instance_id"), rs.getString("element"), rs.getString("detail"),
-                rs.getString("reason"), previousHash, rs.getString("hash"));
+                rs.getString("reason"), previousHash, HEX.formatHex(rs.getBytes("hash")));
     }
 
     private static boolean isPostgres(DataSource dataSource) {

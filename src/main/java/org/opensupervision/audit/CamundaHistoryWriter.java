@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEnt
  * Cockpit show a running instance's variables from the runtime rows; nothing of ours reads them. The trail tells an
  * unchanged rewrite from the variable's runtime row.</li>
  * <li><b>No activity instances of a case's processes</b> (a process instance with a business key, which the trail
- * records): each activity is an entry of the trail, with its name and type; Cockpit's community edition draws a
+ * records): each activity is an entry of the trail, with its element id and name; Cockpit's community edition draws a
  * running instance from the runtime tables. Processes that belong to no case (the timer-started monthly evaluation and
  * spot-check rounds) keep theirs: the trail does not record them. {@code supervision.audit.camunda-history
  * .activities-of-cases} keeps them for cases too (the test profile: the process tests assert the path taken with

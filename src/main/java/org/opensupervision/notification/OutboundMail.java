@@ -41,7 +41,8 @@ public class OutboundMail {
     @Column(nullable = false)
     private String subject;
 
-    @Column(nullable = false, length = 10000)
+    /** Null once the body retention removed it ({@link MailBodyRetention}). */
+    @Column(length = 10000)
     private String body;
 
     @Enumerated(EnumType.STRING)
@@ -141,6 +142,7 @@ public class OutboundMail {
         return subject;
     }
 
+    /** The text of the mail, or null once its body retention period has passed ({@link MailBodyRetention}). */
     public String getBody() {
         return body;
     }

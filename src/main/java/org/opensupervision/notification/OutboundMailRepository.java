@@ -59,4 +59,23 @@ public interface OutboundMailRepository extends JpaRepository<OutboundMail, Long
             where m.leaseOwner = :owner and m.delivery = org.opensupervision.notification.Delivery.PENDING
             order by m.nextAttemptAt, m.id""")
     List<OutboundMail> findClaimedBy(String owner);
+
+    /**
+     * Mails whose body may go, oldest first: kept in the outbox or for nobody ({@code OUTBOX}, {@code NO_ADDRESS}) or
+     * sent ({@code SMTP}) before the cutoff, body still there. Pending and failed mails keep theirs: they are still to
+     * be sent.
+     */
+    @Query("""
+            select m.id from OutboundMail m
+            where m.body is not null and m.createdAt < :cutoff
+              and (m.delivery in (org.opensupervision.notification.Delivery.OUTBOX,
+                                  org.opensupervision.notification.Delivery.NO_ADDRESS)
+                   or (m.delivery = org.opensupervision.notification.Delivery.SMTP and m.sentAt < :cutoff))
+            order by m.createdAt, m.id""")
+    List<Long> findBodiesKeptSince(Instant cutoff, Pageable batch);
+
+    /** Removes the bodies of these mails; the rest of each row stays. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update OutboundMail m set m.body = null where m.id in :ids")
+    int dropBodies(Collection<Long> ids);
 }

@@ -159,11 +159,13 @@ class AuditTrailTest extends IntegrationTest {
         String processInstanceId = cases.processInstanceId(tn);
         int before = trail.entriesOf(tn).size();
 
-        runtime.setVariables(processInstanceId, Map.of("title", "营业执照变更逾期未办", "priority", 50));
+        runtime.setVariables(processInstanceId, Map.of("category", "ATTITUDE", "priority", 50));
         assertThat(trail.entriesOf(tn)).as("the same values written again").hasSize(before);
+        runtime.setVariables(processInstanceId, Map.of("title", "营业执照变更逾期未办（补充）"));
+        assertThat(trail.entriesOf(tn)).as("a display copy of the complaint's title").hasSize(before);
 
         Map<String, Object> changed = new java.util.LinkedHashMap<>();
-        changed.put("title", "营业执照变更逾期未办（补充）");
+        changed.put("category", "INACTION");
         changed.put("priority", 50);
         changed.put("callbackNote", "张三说电话 13800138000");
         runtime.setVariables(processInstanceId, changed);
@@ -171,7 +173,7 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(after).hasSize(before + 1);
         AuditEntry step = after.get(after.size() - 1);
         assertThat(step.kind()).isEqualTo("VARIABLES_SET");
-        assertThat(step.detail()).isEqualTo("{\"title\":\"营业执照变更逾期未办（补充）\",\"callbackNote\":\"[redacted]\"}");
+        assertThat(step.detail()).isEqualTo("{\"category\":\"INACTION\",\"callbackNote\":\"[redacted]\"}");
         assertThat(trail.verify(tn).intact()).isTrue();
     }
 
@@ -200,16 +202,25 @@ class AuditTrailTest extends IntegrationTest {
         String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
         String processInstanceId = cases.processInstanceId(tn);
 
-        // The forms' copy of the title: in the runtime (Tasklist) and the trail, not in Camunda's history.
+        // The forms' copy of the title: in the runtime (Tasklist) only; the complaint keeps the title, so neither
+        // Camunda's history nor the trail repeats it. A value the forms do not merely show is in the trail.
         assertThat(runtime.getVariable(processInstanceId, "title")).isNotNull();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName("title").count()).isZero();
-        assertThat(trail.entriesOf(tn)).anySatisfy(e -> assertThat(e.detail()).contains("\"title\":"));
+        assertThat(trail.entriesOf(tn)).extracting(e -> String.valueOf(e.detail()))
+                .noneMatch(detail -> detail.contains("\"title\":"))
+                .anyMatch(detail -> detail.contains("\"category\":\"ATTITUDE\""));
         // The routing went through the parallel gateway; no activity instance of it is kept.
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("Gateway_TriageAndFirstFeedback").count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("Task_RouteComplaint").count()).isEqualTo(1);
+        // The trail names each activity by element id and name; its type is the deployed model's.
+        assertThat(trail.entriesOf(tn)).filteredOn(e -> "Task_RecordRouting".equals(e.element())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo("ACTIVITY_EXECUTED");
+                    assertThat(e.detail()).isEqualTo("{\"name\":\"记录分派\"}");
+                });
         // Triage waits at a user task: its task row is kept, its activity instance and candidate log are not.
         String triage = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey("Task_Triage").singleResult().getId();
@@ -262,7 +273,7 @@ class AuditTrailTest extends IntegrationTest {
         List<AuditEntry> entries = trail.entriesOf(caseKey);
         assertThat(entries.get(2).previousHash()).isEqualTo(entries.get(1).hash());
 
-        tamper("update audit_entry set hash = ? where case_key = ? and seq = 2", "0".repeat(64), caseKey);
+        tamper("update audit_entry set hash = ? where case_key = ? and seq = 2", new byte[32], caseKey);
 
         assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 4, 2, "HASH_MISMATCH"));
     }
@@ -298,10 +309,39 @@ class AuditTrailTest extends IntegrationTest {
         tamper("insert into audit_entry (seq, case_key, occurred_at, retain_until, kind, source, actor, hash) "
                 + "values (4, ?, ?, ?, 'APPEAL_DECIDED', 'STAFF', 'supervisor', ?)", caseKey,
                 last.occurredAt().atOffset(java.time.ZoneOffset.UTC),
-                last.retainUntil().atOffset(java.time.ZoneOffset.UTC), forged);
+                last.retainUntil().atOffset(java.time.ZoneOffset.UTC), HexFormat.of().parseHex(forged));
         tamper("update audit_chain_head set last_seq = 4, last_hash = ? where case_key = ?", forged, caseKey);
 
         assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.broken(caseKey, 4, 4, "HASH_MISMATCH"));
+    }
+
+    /**
+     * A second entry under a sequence already written: H2 refuses it (its unique key on case and sequence); PostgreSQL
+     * keeps only an index on the case (V12_1_3), and verification names the repeated sequence or the forged entry.
+     */
+    @Test
+    void aRepeatedSequenceIsABrokenLinkOrRefused() {
+        String caseKey = syntheticCase();
+        appendEntries(caseKey, 4);
+        AuditEntry second = trail.entriesOf(caseKey).get(1);
+        String insert = "insert into audit_entry (seq, case_key, occurred_at, retain_until, kind, source, actor, reason, "
+                + "hash) values (2, ?, ?, ?, 'TEST_ACTION', 'STAFF', 'supervisor', 'nothing happened', ?)";
+        Object[] values = {caseKey, second.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+                second.retainUntil().atOffset(java.time.ZoneOffset.UTC), HexFormat.of().parseHex(second.hash())};
+        if (!onPostgres()) {
+            assertThatThrownBy(() -> tamper(insert, values))
+                    .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+            assertThat(trail.verify(caseKey)).isEqualTo(ChainVerification.ok(caseKey, 4));
+            return;
+        }
+        // Not even a superuser is needed: the append-only trigger lets inserts through.
+        jdbc.update(insert, values);
+
+        ChainVerification result = trail.verify(caseKey);
+        assertThat(result.intact()).isFalse();
+        // Of the two entries numbered 2, whichever is read first stands at 2 and the other where 3 should be.
+        assertThat(result.firstBrokenSequence()).isIn(2L, 3L);
+        assertThat(result.problem()).isIn("HASH_MISMATCH", "SEQUENCE_GAP");
     }
 
     @Test

@@ -82,12 +82,21 @@ class CamundaHistoryStorageTest {
                     .as(id).isZero();
         }
         assertThat(history.createHistoricIdentityLinkLogQuery().count()).isZero();
+        // Four tasks assigned, no unique-task-worker row (taskMetricsEnabled: false; only Camunda's licence report
+        // reads them).
+        assertThat(management.getUniqueTaskWorkerCount(null, null)).isZero();
 
         // The trail has what those rows would have told: the values, the activities, who completed each task, the
         // timer that fired.
         List<AuditEntry> entries = trail.entriesOf(tn);
         assertThat(entries).filteredOn(e -> "VARIABLES_SET".equals(e.kind()))
                 .anySatisfy(e -> assertThat(e.detail()).contains("\"replyText\":\"已向窗口人员批评教育。\""));
+        // The display copies of the complaint's columns are no fact of the trail: the complaint row keeps them.
+        assertThat(entries).filteredOn(e -> "VARIABLES_SET".equals(e.kind())).extracting(AuditEntry::detail)
+                .isNotEmpty().allSatisfy(detail -> assertThat(detail).doesNotContain("\"title\"",
+                        "\"complaintSummary\"", "\"departmentName\"", "\"handlingDueDisplay\""));
+        assertThat(entries).filteredOn(e -> "VARIABLES_SET".equals(e.kind()))
+                .anySatisfy(e -> assertThat(e.detail()).contains("\"handlingDepartmentCode\":\"GD-AMR\""));
         assertThat(entries).filteredOn(e -> "ACTIVITY_EXECUTED".equals(e.kind())).extracting(AuditEntry::element)
                 .contains("Task_RecordRouting", "Task_RecordReply", "EndEvent_ComplaintClosed",
                         "Task_RecordDefaultRating");

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -78,9 +79,24 @@ public class AuditTrailGuard implements Trigger {
         boolean forward = oldRow[caseKey].equals(newRow[caseKey])
                 && ((Number) newRow[lastSeq]).longValue() > ((Number) oldRow[lastSeq]).longValue()
                 && entryExists(connection, "select 1 from audit_entry where case_key = ? and seq = ? and hash = ?",
-                        newRow[caseKey], newRow[lastSeq], newRow[lastHash]);
+                        newRow[caseKey], newRow[lastSeq], hexBytes((String) newRow[lastHash]));
         if (!unchanged && !forward) {
             throw refused("audit_chain_head moves only forward: UPDATE refused");
+        }
+    }
+
+    /**
+     * An entry's hash as stored (its 32 bytes) from the hex text the chain head holds; also the function of the H2
+     * migration that turned the stored hashes into bytes (V12_1). Text that is no hex matches no entry.
+     */
+    public static byte[] hexBytes(String hex) {
+        if (hex == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException notHex) {
+            return new byte[0];
         }
     }
 
