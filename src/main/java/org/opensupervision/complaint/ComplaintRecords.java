@@ -186,14 +186,16 @@ public class ComplaintRecords {
      * The 24-hour first-feedback deadline passed unmet: recorded once per case, against the department holding the
      * case now.
      *
-     * @param trackingNumber the case's tracking number (its process's business key): the breach job reads no process
-     *                       variable, which would make the engine fetch the instance's variables (thousands of
-     *                       breaches can fall due at once); the mail step after it finds the complaint in the
-     *                       persistence context
+     * @param complaintId the complaint's id (a variable of its process): loaded by id, the statement Hibernate keeps
+     *                    ready, where a load by tracking number builds its query each time (thousands of breaches
+     *                    can fall due at once); the mail step after it finds the complaint in the persistence context
      * @return whether this is a new breach (false if it was recorded before, e.g. before a redirect)
      */
-    public boolean recordFirstFeedbackBreach(String trackingNumber) {
-        Complaint complaint = get(trackingNumber);
+    public boolean recordFirstFeedbackBreach(long complaintId) {
+        Complaint complaint = entityManager.find(Complaint.class, complaintId);
+        if (complaint == null) {
+            throw new IllegalStateException("No complaint with id " + complaintId);
+        }
         if (!complaint.markFirstFeedbackBreached(clock.instant())) {
             return false;
         }

@@ -3,12 +3,11 @@ package org.opensupervision.handling.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
+import org.opensupervision.workflow.ComplaintProcess.Var;
+import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/**
- * 24 hours passed without first feedback: the breach is held against the department that has the case now. The case
- * is found by the business key, not by a variable: reading one would fetch the instance's variables in every breach job.
- */
+/** 24 hours passed without first feedback: the breach is held against the department that has the case now. */
 @Component("recordFirstFeedbackBreach")
 class RecordFirstFeedbackBreach implements JavaDelegate {
 
@@ -20,6 +19,6 @@ class RecordFirstFeedbackBreach implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        records.recordFirstFeedbackBreach(execution.getProcessBusinessKey());
+        records.recordFirstFeedbackBreach(ProcessVariables.requiredLong(execution, Var.COMPLAINT_ID));
     }
 }
