@@ -184,7 +184,8 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
 
     @Test
     void aBreachJobOnlyRequestsItsRuleCheckWhichAJobBelowTheDeadlinesStartsOnce() {
-        String trackingNumber = cases.fileAndRoute("GD-EDU", "INACTION", "rules-request@example.com");
+        // A department no other test of this month counts breaches of.
+        String trackingNumber = cases.fileAndRoute("GD-NR", "INACTION", "rules-request@example.com");
         String complaint = cases.processInstanceId(trackingNumber);
         CaseDriver.moveClockTo(MAY_MONDAY.plus(Duration.ofHours(25)));
 
@@ -206,7 +207,7 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
         List<ProcessInstance> checks = jobs.instances(RuleCheck.KEY, trackingNumber);
         assertThat(checks).hasSize(1);
         assertThat(runtime.getVariables(checks.get(0).getId()))
-                .containsEntry(RuleCheck.DEPARTMENT_CODE, "GD-EDU").containsEntry(RuleCheck.CATEGORY, "INACTION")
+                .containsEntry(RuleCheck.DEPARTMENT_CODE, "GD-NR").containsEntry(RuleCheck.CATEGORY, "INACTION")
                 .containsEntry(RuleCheck.TRIGGER, "FIRST_FEEDBACK_BREACH");
         assertThat(management.createJobQuery().jobId(request.getId()).count()).isZero();
         jobs.runDueJobs(trackingNumber);
