@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -179,6 +180,46 @@ class SupervisionRuleCheckProcessTest extends IntegrationTest {
                 .containsEntry("escalationSeverity", 3);
         assertThat((String) runtime.getVariable(discipline.getId(), "escalationReason"))
                 .contains("supervision-rules-discipline v", "Rule_DisciplineIntegrityDiscrepancy");
+    }
+
+    @Test
+    void aBreachJobOnlyRequestsItsRuleCheckWhichAJobBelowTheDeadlinesStartsOnce() {
+        // A department no other test of this month counts breaches of.
+        String trackingNumber = cases.fileAndRoute("GD-NR", "INACTION", "rules-request@example.com");
+        String complaint = cases.processInstanceId(trackingNumber);
+        CaseDriver.moveClockTo(MAY_MONDAY.plus(Duration.ofHours(25)));
+
+        management.executeJob(management.createJobQuery().processInstanceId(complaint)
+                .activityId("BoundaryEvent_FirstFeedbackBreach").singleResult().getId());
+
+        assertThat(jobs.instances(RuleCheck.KEY, trackingNumber)).isEmpty();
+        List<Job> requests = management.createJobQuery().processInstanceId(complaint).priorityLowerThanOrEquals(-10)
+                .list();
+        assertThat(requests).hasSize(1);
+        JobEntity request = (JobEntity) requests.get(0);
+        assertThat(request.getJobHandlerType()).isEqualTo(BreachRuleCheckRequests.TYPE);
+        assertThat(request.getPriority()).isEqualTo(BreachRuleCheckRequests.PRIORITY);
+        assertThat(request.isExclusive()).as("does not hold up the case's own jobs").isFalse();
+        assertThat(request.getDuedate()).isNotNull();
+
+        management.executeJob(request.getId());
+
+        List<ProcessInstance> checks = jobs.instances(RuleCheck.KEY, trackingNumber);
+        assertThat(checks).hasSize(1);
+        assertThat(runtime.getVariables(checks.get(0).getId()))
+                .containsEntry(RuleCheck.DEPARTMENT_CODE, "GD-NR").containsEntry(RuleCheck.CATEGORY, "INACTION")
+                .containsEntry(RuleCheck.TRIGGER, "FIRST_FEEDBACK_BREACH");
+        assertThat(management.createJobQuery().jobId(request.getId()).count()).isZero();
+        jobs.runDueJobs(trackingNumber);
+        assertThat(rules.decisionsOf(trackingNumber)).hasSize(1);
+        assertThat(jobs.instances(RuleCheck.KEY, trackingNumber)).isEmpty();
+    }
+
+    @Test
+    void aRuleCheckRequestKeepsItsFactsThroughTheJobsConfiguration() {
+        var request = new BreachRuleCheckRequests.Request(RuleTrigger.HANDLING_BREACH, "GD-AMR", "SLOW_ACTION",
+                "TS-2026|05\n-000001");
+        assertThat(BreachRuleCheckRequests.Request.parse(request.toCanonicalString())).isEqualTo(request);
     }
 
     @Test
