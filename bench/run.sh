@@ -369,26 +369,40 @@ phase_lists() {
   bench profile --jfr "$OUT/lists.jfr" --from "$(marked lists_start)" --to "$(marked lists_end)" > "$OUT/lists-profile.txt" || true
 }
 
+# One `./mvnw spring-boot:run` to readiness, then stopped (and waited for: writing the archive takes up to ~2 minutes
+# on a loaded 2-core machine). $1: the log's name; $2: the keys' prefix, empty for an untimed start; $3: the keys'
+# number; the rest: Maven arguments.
+run_start() {
+  local name=$1 keys=$2 n=$3; shift 3
+  local t0; t0=$(date +%s%N)
+  setsid ./mvnw -q spring-boot:run "$@" -Dspring-boot.run.profiles=$APP_PROFILES \
+    -Dspring-boot.run.arguments="--server.port=$APP_PORT --spring.datasource.url=$JDBC_BASE/$BENCH_APP_DB --spring.datasource.username=postgres --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1" \
+    > "$OUT/$name.log" 2>&1 &
+  local mvn=$!
+  local ready; ready=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")
+  if [[ -n $keys ]]; then
+    echo "${keys}_ready_seconds_$n=$ready" | record
+    grep -o 'Started SupervisionApplication in [0-9.]* seconds' "$OUT/$name.log" \
+      | sed "s/.* in \(.*\) seconds/${keys}_jvm_reported_seconds_$n=\1/" | record
+  fi
+  kill -- -"$mvn" 2>/dev/null || true
+  for _ in $(seq 1 360); do kill -0 "$mvn" 2>/dev/null || break; sleep 0.5; done
+  sleep 2
+}
+
 phase_starts() {
-  section "figure 6: spring-boot:run to ready ($STARTS times, database $BENCH_APP_DB)"
+  section "figure 6: spring-boot:run to ready ($STARTS times with the class data sharing archive, $STARTS without; database $BENCH_APP_DB)"
   # Start 0 is not timed: a start without a current class data sharing archive (target/cds/app.jsa, pom.xml) records
   # it when its JVM exits; the timed starts after it map it, as every start after the first after a change does.
-  for i in $(seq 0 "$STARTS"); do
-    local t0; t0=$(date +%s%N)
-    setsid ./mvnw -q spring-boot:run -Dspring-boot.run.profiles=$APP_PROFILES \
-      -Dspring-boot.run.arguments="--server.port=$APP_PORT --spring.datasource.url=$JDBC_BASE/$BENCH_APP_DB --spring.datasource.username=postgres --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1" \
-      > "$OUT/spring-boot-run-$i.log" 2>&1 &
-    local mvn=$!
-    local ready; ready=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0")
-    if [[ $i -gt 0 ]]; then
-      echo "spring_boot_run_ready_seconds_$i=$ready" | record
-      grep -o 'Started SupervisionApplication in [0-9.]* seconds' "$OUT/spring-boot-run-$i.log" \
-        | sed "s/.* in \(.*\) seconds/spring_boot_run_jvm_reported_seconds_$i=\1/" | record
-    fi
-    kill -- -"$mvn" 2>/dev/null || true
-    # Writing the archive takes up to ~2 minutes on a loaded 2-core machine.
-    for _ in $(seq 1 360); do kill -0 "$mvn" 2>/dev/null || break; sleep 0.5; done
-    sleep 2
+  run_start spring-boot-run-0 "" 0
+  for i in $(seq 1 "$STARTS"); do
+    run_start "spring-boot-run-$i" spring_boot_run "$i"
+  done
+  # The same starts without the archive (its argument file emptied, the execution that writes it skipped), for the
+  # ratio in the same run; the next run without -Dmaven.antrun.skip writes the file again (the archive stays current).
+  for i in $(seq 1 "$STARTS"); do
+    : > target/cds/java.args
+    run_start "spring-boot-run-noarchive-$i" spring_boot_run_noarchive "$i" -Dmaven.antrun.skip=true
   done
 }
 
