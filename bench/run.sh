@@ -75,6 +75,18 @@ bench() { java -cp "$ROOT/bench/target/classes:$PGJAR" org.opensupervision.bench
 fresh_db() { $PG -d postgres -c "drop database if exists $1 with (force)" -c "create database $1"; }
 post() { curl -fsS -m 900 -X POST "$1"; echo; }
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+# CPU time (utime + stime, in clock ticks) of a process, and of the PostgreSQL backends serving a database: compared
+# over a window they give the CPU a figure cost, whatever else loads the machine (figure 2's A/Bs of builds).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+pg_cpu_ticks() {
+  local t=0 p
+  for p in $(pgrep -f "^postgres: .* $1 " || true); do t=$(( t + $(cpu_ticks "$p" 2>/dev/null || echo 0) )); done
+  echo $t
+}
+# The rows a database's backends read and wrote, and its commits (pg_stat_database): counts, whatever the load.
+pg_counts() { $PG -d postgres -F ' ' -c "select xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '$1'"; }
+# Per Camunda and application table: scans and rows read and written (pg_stat_user_tables), counts whatever the load.
+pg_table_counts() { $PG -d $1 -F ' ' -c "select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0), n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables"; }
 due_jobs() { echo "select count(*) from act_ru_job where retries_ > 0 and handler_type_ <> 'history-cleanup' and (duedate_ is null or duedate_ <= ?)"; }
 
 # Waits for a readiness URL; prints the seconds since $2 (epoch nanoseconds).
@@ -246,6 +258,7 @@ app_timers() {
   m0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_BREACH'")
   r0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_REMINDER'")
   mark timers_start
+  local c0 p0 s0; c0=$(cpu_ticks "$pid"); p0=$(pg_cpu_ticks "$BENCH_APP_DB"); s0=$(pg_counts "$BENCH_APP_DB"); pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-before.txt"
   bench wait --jdbc "$jdbc" --timeout 1800 \
     --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
     --until "app_timers_first_fired|$ff and j.duedate_ <= ?|<=$((TIMER_CASES * 2 - 1))" \
@@ -258,9 +271,27 @@ app_timers() {
   # timers fired" is also "every mail still due is in the outbox".
   echo "app_reminder_mails_written=$(( $($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_REMINDER'") - r0 ))" | record
   mark timers_end
+  local c1 p1 hz; c1=$(cpu_ticks "$pid"); p1=$(pg_cpu_ticks "$BENCH_APP_DB"); hz=$(getconf CLK_TCK)
+  { echo "app_timers_app_cpu_seconds=$(awk -v a="$c0" -v b="$c1" -v h="$hz" 'BEGIN { printf "%.1f", (b - a) / h }')"
+    echo "app_timers_app_cpu_ms_per_timer=$(awk -v a="$c0" -v b="$c1" -v h="$hz" -v n="$TIMER_CASES" 'BEGIN { printf "%.2f", (b - a) * 1000 / h / (2 * n) }')"
+    echo "app_timers_pg_cpu_seconds=$(awk -v a="$p0" -v b="$p1" -v h="$hz" 'BEGIN { printf "%.1f", (b - a) / h }')"
+    echo "app_timers_pg_cpu_ms_per_timer=$(awk -v a="$p0" -v b="$p1" -v h="$hz" -v n="$TIMER_CASES" 'BEGIN { printf "%.2f", (b - a) * 1000 / h / (2 * n) }')"
+  } | record
+  sleep 1  # the backends report their counts at most once a second
+  paste -d' ' <(echo "commits returned fetched inserted updated deleted" | tr ' ' '\n') <(echo "$s0" | tr ' ' '\n') \
+    <(pg_counts "$BENCH_APP_DB" | tr ' ' '\n') \
+    | awk -v n="$TIMER_CASES" '{ printf "app_timers_pg_rows_%s_per_timer=%.2f\n", $1, ($3 - $2) / (2 * n) }' | record
+  pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-after.txt"
+  join <(sort "$OUT/tables-before.txt") <(sort "$OUT/tables-after.txt") \
+    | awk -v n="$TIMER_CASES" '{ printf "app_timers_table_%s_per_timer=scans %.2f rows_read %.2f ins %.2f upd %.2f del %.2f\n", $1, ($7-$2)/(2*n), ($8-$3)/(2*n), ($9-$4)/(2*n), ($10-$5)/(2*n), ($11-$6)/(2*n) }' \
+    | grep -v "scans 0.00 rows_read 0.00 ins 0.00 upd 0.00 del 0.00" | record
   echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
   # The rule checks the breaches started (priority -10: they run after the deadline jobs), until none is left.
   drain app_timers_rule_checks_drained_after_breaches
+  # The whole burst's work, the rule checks included (where the window above ends depends on how many of them ran
+  # before the last timer did).
+  echo "app_timers_and_checks_app_cpu_ms_per_timer=$(awk -v a="$c0" -v b="$(cpu_ticks "$pid")" -v h="$(getconf CLK_TCK)" -v n="$TIMER_CASES" 'BEGIN { printf "%.2f", (b - a) * 1000 / h / (2 * n) }')" | record
+  echo "app_timers_and_checks_pg_cpu_ms_per_timer=$(awk -v a="$p0" -v b="$(pg_cpu_ticks "$BENCH_APP_DB")" -v h="$(getconf CLK_TCK)" -v n="$TIMER_CASES" 'BEGIN { printf "%.2f", (b - a) * 1000 / h / (2 * n) }')" | record
 
 }
 
@@ -656,7 +687,8 @@ summarize_jfr() {
 # both databases every MAINTENANCE_SECONDS, in the background, for the whole run.
 MAINTENANCE_SECONDS=${MAINTENANCE_SECONDS:-60}
 MAINTENANCE_DBS=""
-[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage|lists)\  ]] && MAINTENANCE_DBS="bench_baseline $BENCH_APP_DB"
+[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage|lists)\  ]] && MAINTENANCE_DBS="$BENCH_APP_DB"
+[[ " $PHASES " =~ \ (baseline|app)\  ]] && MAINTENANCE_DBS="bench_baseline $MAINTENANCE_DBS"
 [[ " $PHASES " == *" approval "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $APPROVAL_DB $APPROVAL_BASE_DB"
 [[ " $PHASES " == *" e2e "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $E2E_DB $E2E_BASE_DB"
 maintenance() {

@@ -94,6 +94,11 @@ public class AuditTrail {
         return Optional.ofNullable(pending().byKey.get(key));
     }
 
+    /** Files a draft of this transaction under one more key, for a later event that folds into it. */
+    void alsoFile(String key, Draft draft) {
+        pending().byKey.putIfAbsent(key, draft);
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

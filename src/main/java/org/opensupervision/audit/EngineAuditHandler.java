@@ -86,6 +86,8 @@ class EngineAuditHandler implements HistoryEventHandler {
             variable(step, v);
         } else if (event instanceof UserOperationLogEntryEventEntity op) {
             operation(step, op);
+        } else if (event instanceof HistoricJobLogEvent j && firedTimerFolded(step, j)) {
+            return;
         } else {
             Described described = describe(event);
             if (described != null) {
@@ -144,7 +146,11 @@ class EngineAuditHandler implements HistoryEventHandler {
         String type = a.getActivityType();
         String key = "activity:" + a.getActivityInstanceId();
         if ("start".equals(a.getEventType())) {
-            trail.draft(key, () -> step.record("ACTIVITY_STARTED", a.getActivityId(), nameOf(a)));
+            AuditTrail.Draft started = trail.draft(key, () -> step.record("ACTIVITY_STARTED", a.getActivityId(),
+                    nameOf(a)));
+            if (type.endsWith("Timer")) {
+                trail.alsoFile(timerKey(step.processInstanceId(), a.getActivityId()), started);
+            }
             return;
         }
         if (!"end".equals(a.getEventType())) {
@@ -397,6 +403,29 @@ class EngineAuditHandler implements HistoryEventHandler {
         detail.put("event", type);
         return new Described(event.getClass().getSimpleName().replace("EventEntity", "").replace("Entity", ""),
                 null, detail);
+    }
+
+    private static String timerKey(String processInstanceId, String activityId) {
+        return "timer:" + processInstanceId + ":" + activityId;
+    }
+
+    /**
+     * A timer that fired and whose event started and ended in the job's own step (a boundary timer) is one entry, the
+     * {@code TIMER_FIRED} of its element, instead of that and an {@code ACTIVITY_EXECUTED} of the same element (issue
+     * 17, figure 2: one entry fewer for every deadline timer). A timer whose event was entered in an earlier step (an
+     * intermediate timer) keeps both its activity's and the timer's entry.
+     */
+    private boolean firedTimerFolded(Step step, HistoricJobLogEvent j) {
+        if (!j.isSuccessLog() || !isTimer(j) || j.getActivityId() == null) {
+            return false;
+        }
+        Optional<AuditTrail.Draft> executed = trail.draft(timerKey(step.processInstanceId(), j.getActivityId()));
+        if (executed.isEmpty() || !"ACTIVITY_EXECUTED".equals(executed.get().kind)) {
+            return false;
+        }
+        executed.get().kind = "TIMER_FIRED";
+        executed.get().detail.put("jobType", j.getJobDefinitionType());
+        return true;
     }
 
     private static Described job(HistoricJobLogEvent j, Map<String, Object> detail) {

@@ -186,16 +186,13 @@ public class ComplaintRecords {
      * The 24-hour first-feedback deadline passed unmet: recorded once per case, against the department holding the
      * case now.
      *
-     * @param complaintId the complaint's id (a variable of its process): loaded by id, the statement Hibernate keeps
-     *                    ready, where a load by tracking number builds its query each time (thousands of breaches
-     *                    can fall due at once); the mail step after it finds the complaint in the persistence context
+     * @param trackingNumber the case's tracking number, its process's business key: the breach step reads no
+     *                       variable, so the engine loads none of the instance's (the mail step after it finds the
+     *                       complaint in the persistence context)
      * @return whether this is a new breach (false if it was recorded before, e.g. before a redirect)
      */
-    public boolean recordFirstFeedbackBreach(long complaintId) {
-        Complaint complaint = entityManager.find(Complaint.class, complaintId);
-        if (complaint == null) {
-            throw new IllegalStateException("No complaint with id " + complaintId);
-        }
+    public boolean recordFirstFeedbackBreach(String trackingNumber) {
+        Complaint complaint = get(trackingNumber);
         if (!complaint.markFirstFeedbackBreached(clock.instant())) {
             return false;
         }

@@ -35,8 +35,10 @@ class Mailer {
         String recipients = new MailRecipients(to, cc).format();
         outbox.save(new OutboundMail(trackingNumber, notice, recipients, mail.subject(), mail.body(), delivery,
                 clock.instant()));
-        // A complainant's address is contact data: it is never logged.
-        log.info("Mail {} of {} to {} ({})", notice, trackingNumber,
+        // A complainant's address is contact data: it is never logged. DEBUG: the outbox row is the record of every
+        // mail (the outbox page, the dispatcher's lines when it sends or fails); a line each repeated it for every
+        // breach report of a burst of deadlines (issue 17, figure 2), next to the breach's own WARN line.
+        log.debug("Mail {} of {} to {} ({})", notice, trackingNumber,
                 notice.audience() == Notice.Audience.CITIZEN ? "the complainant" : recipients, delivery);
     }
 

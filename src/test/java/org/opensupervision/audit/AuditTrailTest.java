@@ -240,6 +240,24 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(history.createHistoricJobLogQuery().processInstanceId(processInstanceId).count()).isZero();
     }
 
+    @Test
+    void aBoundaryTimerThatFiresIsOneEntryAndTheStepsItStartedFollow() {
+        String tn = cases.fileAndRoute("GD-AMR", "ATTITUDE", "a@example.com");
+
+        cases.advance(tn, java.time.Duration.ofHours(25));
+
+        List<AuditEntry> entries = trail.entriesOf(tn);
+        assertThat(entries).filteredOn(e -> "BoundaryEvent_FirstFeedbackBreach".equals(e.element())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo("TIMER_FIRED");
+                    assertThat(e.detail()).contains("首次反馈超时", "timer-transition");
+                });
+        List<String> elements = entries.stream().map(AuditEntry::element).toList();
+        assertThat(elements).containsSubsequence("BoundaryEvent_FirstFeedbackBreach", "Task_RecordFirstFeedbackBreach",
+                "Task_NotifySupervisionOfFirstFeedbackBreach", "EndEvent_FirstFeedbackBreachReported");
+        assertThat(trail.verify(tn).intact()).isTrue();
+    }
+
     private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration() {
         return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }

@@ -172,6 +172,8 @@ class TwoNodeClusterIT {
         // keeps only failures unless asked (audit.CamundaHistoryWriter).
         properties.put("camunda.bpm.generic-properties.properties.hostname", name);
         properties.put("supervision.audit.camunda-history.job-runs", "true");
+        // Which reminders were late, case by case (LATE_REMINDER): INFO tells only how many.
+        properties.put("logging.level.org.opensupervision.handling.process.SendFirstFeedbackReminder", "DEBUG");
         return ApplicationProcess.configured(name, properties);
     }
 

@@ -3,8 +3,6 @@ package org.opensupervision.handling.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opensupervision.complaint.ComplaintRecords;
-import org.opensupervision.workflow.ComplaintProcess.Var;
-import org.opensupervision.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** 24 hours passed without first feedback: the breach is held against the department that has the case now. */
@@ -19,6 +17,6 @@ class RecordFirstFeedbackBreach implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        records.recordFirstFeedbackBreach(ProcessVariables.requiredLong(execution, Var.COMPLAINT_ID));
+        records.recordFirstFeedbackBreach(execution.getProcessBusinessKey());
     }
 }
