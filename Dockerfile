@@ -27,8 +27,9 @@ COPY --from=build /src/extracted/ /app/
 # `./mvnw spring-boot:run` (pom.xml) and bench/run.sh.
 # Serial GC: a small heap needs no parallel collector on 2 cores, and G1's own structures cost ~50 MB more. The heap:
 # 224 MB. The start alone touches all of it (RSS grows with -Xmx one for one): 256 MB stood at 512 MB resident after a
-# 120-second burst at 64 connections, 224 MB at 480, with a live set of ~105 MB after the drain and the same CPU per
-# request; 192 MB (an old generation of 128 MB) left too little room above that live set. C1 only
+# 120-second burst at 64 connections, 224 MB at 480 (two pairs), with a live set of ~105 MB after the drain and CPU
+# per request +1 and +11 % on the loaded machine; 192 MB (an old generation of 128 MB) left too little room above that
+# live set (20 full collections, 50 % more CPU per request). C1 only
 # (TieredStopAtLevel=1): no C2 compiler threads and their memory, a smaller code cache; on the shared 2-core machine
 # it took the burst faster, not slower. Two malloc arenas instead of one per thread keep the native heap from growing
 # with Tomcat's threads, and the JVM gives what the C library keeps of it back every 5 s (TrimNativeHeapInterval,
