@@ -22,14 +22,20 @@ RUN groupadd --system supervision && useradd --system --gid supervision --home-d
 # named volume starts out writable for it.
 WORKDIR /app
 COPY --from=build /src/extracted/ /app/
-# Memory bounds measured in docs/benchmarks.md (figure 6): resident memory stays under 500 MB after an intake burst at
-# 64 connections; the same options as `./mvnw spring-boot:run` (pom.xml) and bench/run.sh.
+# Memory bounds measured in docs/benchmarks.md (figure 6; bench/run.sh phase memory runs the application as this image
+# does): resident memory stays under 500 MB after an intake burst at 64 connections; the same options as
+# `./mvnw spring-boot:run` (pom.xml) and bench/run.sh.
 # Serial GC: a small heap needs no parallel collector on 2 cores, and G1's own structures cost ~50 MB more. The heap:
-# 256 MB took the burst (with 384 MB, 170 MB of it was in use after the burst). C1 only (TieredStopAtLevel=1): no C2 compiler threads and their
-# memory, a smaller code cache; on the shared 2-core machine it took the burst faster, not slower. Two malloc
-# arenas instead of one per thread keep the native heap from growing with Tomcat's threads.
+# 224 MB. The start alone touches all of it (RSS grows with -Xmx one for one): 256 MB stood at 512 MB resident after a
+# 120-second burst at 64 connections, 224 MB at 480 (two pairs), with a live set of ~105 MB after the drain and CPU
+# per request +1 and +11 % on the loaded machine; 192 MB (an old generation of 128 MB) left too little room above that
+# live set (20 full collections, 50 % more CPU per request). C1 only
+# (TieredStopAtLevel=1): no C2 compiler threads and their memory, a smaller code cache; on the shared 2-core machine
+# it took the burst faster, not slower. Two malloc arenas instead of one per thread keep the native heap from growing
+# with Tomcat's threads, and the JVM gives what the C library keeps of it back every 5 s (TrimNativeHeapInterval,
+# JDK 17.0.9 and later: ~8 MB after a burst).
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
+ENV JAVA_TOOL_OPTIONS="-Xmx224m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
 # Class data sharing (docs/benchmarks.md, figure 6): a training start up to the refreshed context (no web server, no
 # job executor; an in-memory H2 database, dev profile, so the build needs no PostgreSQL) records the classes it loaded
 # into app.jsa; every start then maps them instead of loading ~20,000 classes from the jars. The archive belongs to this

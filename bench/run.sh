@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--scale small|full] [phase...]
 #   phases: baseline app starts deadlines   (default: all four, in this order)
-#           timers, storage, lists, approval, e2e  (only when named)
+#           timers, storage, lists, approval, e2e, memory  (only when named)
 #
 # Every phase writes key=value lines to bench/results/<UTC time>-<scale>/results.txt; docs/benchmarks.md is written
 # from them. Databases: bench_baseline, bench_app (dropped and created afresh by the phase that uses them); the phase
@@ -666,6 +666,125 @@ phase_e2e() {
   done
 }
 
+# Resident memory as the production image runs the application (only when named): the jar extracted with
+# `java -Djarmode=tools -jar … extract`, its class data sharing archive trained as the Dockerfile trains it, then
+# started with the image's JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX and -XX:SharedArchiveFile, without JFR (phase app
+# runs the fat jar with a JFR recording and no archive: its app_rss_mb_* keys stay as they were, for comparison). On a
+# fresh BENCH_APP_DB: intake at 16, then 64 connections for INTAKE_SECONDS, each followed by the drain, as phase app.
+# At every checkpoint: RSS, the process's CPU seconds, classes loaded, the heap's and metaspace's use and the
+# collections (jstat), the archives' resident and written pages. MEMORY_LAUNCH=fatjar starts it as start_app does
+# instead (the fat jar, APP_JAVA_OPTS, JFR), for an A/B in one run; MEMORY_NAME prefixes the keys (default memory);
+# MEMORY_JAVA_TOOL_OPTIONS replaces the image's options (e.g. another -Xmx), with IMAGE_DIR to keep each variant's
+# layout and archive apart; MEMORY_NMT=1 adds -XX:NativeMemoryTracking=summary and writes `jcmd VM.native_memory
+# summary` at every checkpoint (a diagnostic run: tracking costs memory itself, so its RSS is not the figure).
+MEMORY_LAUNCH=${MEMORY_LAUNCH:-image}
+MEMORY_NAME=${MEMORY_NAME:-memory}
+MEMORY_NMT=${MEMORY_NMT:-0}
+# The bursts, one after the other (e.g. MEMORY_CONNECTIONS=64 BENCH_INTAKE_SECONDS=120 for a long burst alone).
+MEMORY_CONNECTIONS=${MEMORY_CONNECTIONS:-16 64}
+IMAGE_JAVA_TOOL_OPTIONS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile)
+MEMORY_JAVA_TOOL_OPTIONS=${MEMORY_JAVA_TOOL_OPTIONS:-$IMAGE_JAVA_TOOL_OPTIONS}
+# The image's layout, kept between runs (bench/target/image) and made again when the jar or the options change.
+IMAGE_DIR=${IMAGE_DIR:-$ROOT/bench/target/image}
+
+# The jar extracted and its archive trained, as the Dockerfile's build and runtime stages do (/app is $IMAGE_DIR/app).
+image_layout() {
+  local jar; jar=$(ls ${APP_JAR:-target/efficiency-supervision-*.jar} | head -1)
+  local stamp; stamp="$(stat -c '%s %Y' "$jar") $MEMORY_JAVA_TOOL_OPTIONS MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX"
+  if [[ -f "$IMAGE_DIR/app/app.jsa" && "$(cat "$IMAGE_DIR/stamp" 2>/dev/null)" == "$stamp" ]]; then return 0; fi
+  log "extracting $jar and training its class data sharing archive in $IMAGE_DIR"
+  rm -rf "$IMAGE_DIR"; mkdir -p "$IMAGE_DIR"
+  cp "$jar" "$IMAGE_DIR/app.jar"
+  java -Djarmode=tools -jar "$IMAGE_DIR/app.jar" extract --destination "$IMAGE_DIR/app"
+  # The Dockerfile's RUN after its ENV lines: the training start runs with the image's options too.
+  (cd "$IMAGE_DIR/app" && JAVA_TOOL_OPTIONS="$MEMORY_JAVA_TOOL_OPTIONS" MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX \
+    java -XX:ArchiveClassesAtExit="$IMAGE_DIR/app/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -Dspring.context.exit=onRefresh -jar "$IMAGE_DIR/app/app.jar" --spring.profiles.active=dev \
+    --spring.datasource.url=jdbc:h2:mem:cds) > "$OUT/image-cds-training.log" 2>&1
+  echo "$stamp" > "$IMAGE_DIR/stamp"
+}
+
+# Starts the application as the image's ENTRYPOINT does (working directory /app); its pid in APP_PID.
+start_image_app() {
+  local name=$1 nmt=$2
+  local t0; t0=$(date +%s%N)
+  (cd "$IMAGE_DIR/app" && JAVA_TOOL_OPTIONS="$MEMORY_JAVA_TOOL_OPTIONS" MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX \
+    exec java $nmt -XX:SharedArchiveFile="$IMAGE_DIR/app/app.jsa" -jar "$IMAGE_DIR/app/app.jar" \
+    --spring.profiles.active=$APP_PROFILES --server.port=$APP_PORT \
+    --spring.datasource.url="$JDBC_BASE/$BENCH_APP_DB" --spring.datasource.username=postgres \
+    --spring.datasource.password= --supervision.protection.exempt-addresses=127.0.0.1 \
+    --supervision.mail.public-base-url="http://127.0.0.1:$APP_PORT" ${APP_ARGS:-}) > "$OUT/$name.log" 2>&1 &
+  APP_PID=$!
+  echo "${name}_start_seconds=$(wait_ready "http://127.0.0.1:$APP_PORT/actuator/health/readiness" "$t0" 900)" | record
+}
+
+# One checkpoint of phase memory: RSS, CPU seconds, classes, heap and metaspace in use; with NMT its summary.
+memory_checkpoint() {
+  local p=$1 pid=$2 nmt=$3
+  local ticks; ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  jstat -class "$pid" 2>/dev/null | awk -v p="$p" 'NR == 2 { print p "_classes_loaded=" $1 }'
+  # S0U S1U EU OU: the heap in use; EC+OC+S0C+S1C committed; MU, CCSU: metaspace and class space in use (KB); the
+  # collections so far and their time.
+  jstat -gc "$pid" 2>/dev/null | awk -v p="$p" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+    NR == 2 { printf "%s_heap_used_mb=%.0f\n%s_heap_committed_mb=%.0f\n%s_metaspace_used_mb=%.0f\n%s_class_space_used_mb=%.0f\n",
+      p, ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024, p, ($c["S0C"] + $c["S1C"] + $c["EC"] + $c["OC"]) / 1024,
+      p, $c["MU"] / 1024, p, $c["CCSU"] / 1024
+      printf "%s_young_gcs=%d\n%s_full_gcs=%d\n%s_gc_seconds=%.1f\n", p, $c["YGC"], p, $c["FGC"], p, $c["GCT"] }'
+  echo "${p}_cpu_seconds=$(awk -v t="$ticks" -v h="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / h }')"
+  echo "${p}_threads=$(ls "/proc/$pid/task" | wc -l)"
+  # The class data sharing archives' resident pages (the JDK's and the application's) and how many of them the JVM
+  # wrote to (relocated pointers: a private copy of the page each).
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { jsa = ($6 ~ /\.jsa$/) } jsa && /^Rss:/ { r += $2 } jsa && /^Private_Dirty:/ { d += $2 }
+    END { printf "%s_cds_rss_mb=%.0f\n%s_cds_dirty_mb=%.0f\n", p, r / 1024, p, d / 1024 }' p="$p" "/proc/$pid/smaps"
+  if [[ $nmt == 1 ]]; then
+    jcmd "$pid" VM.native_memory summary > "$OUT/$p-nmt.txt" 2>&1 || true
+    # "Total: reserved=…KB, committed=…KB" and "-  Java Heap (reserved=…KB, committed=…KB)": committed MB each.
+    sed -n 's/^Total: .*committed=\([0-9]*\)KB.*/total \1/p; s/^-  *\([A-Za-z][A-Za-z ]*[A-Za-z]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1 \2/p' \
+      "$OUT/$p-nmt.txt" | awk -v p="$p" '{ kb = $NF; $NF = ""; gsub(/ +$/, ""); gsub(/ /, "_"); printf "%s_nmt_%s_committed_mb=%.0f\n", p, tolower($0), kb / 1024 }'
+  fi
+  echo "${p}_rss_mb=$(rss_mb "$pid")"
+}
+
+phase_memory() {
+  local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT" m=$MEMORY_NAME
+  local nmt=""; [[ $MEMORY_NMT == 1 ]] && nmt="-XX:NativeMemoryTracking=summary"
+  fresh_db $BENCH_APP_DB
+  if [[ $MEMORY_LAUNCH == image ]]; then
+    image_layout
+    section "$m: the image's way (extracted jar, class data sharing archive, JAVA_TOOL_OPTIONS=$MEMORY_JAVA_TOOL_OPTIONS, MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX${nmt:+, $nmt}, no JFR), database $BENCH_APP_DB"
+    start_image_app "$m" "$nmt"
+    # A JVM that cannot use the archive says so in its log and starts without it: then it is not mapped.
+    if grep -q "$IMAGE_DIR/app/app.jsa" "/proc/$APP_PID/maps"; then echo "${m}_cds_archive_mapped=yes" | record
+    else echo "${m}_cds_archive_mapped=no" | record; fi
+  else
+    section "$m: as start_app (fat jar, JFR, no archive, APP_JAVA_OPTS=${APP_JAVA_OPTS:-none}${nmt:+, $nmt}), database $BENCH_APP_DB"
+    APP_JAVA_OPTS="$APP_JAVA_OPTS $nmt" start_app "$m"
+  fi
+  local pid=$APP_PID
+  memory_checkpoint "${m}_after_start" "$pid" "$MEMORY_NMT" | sed "s/^${m}_after_start_rss_mb=/${m}_rss_mb_after_start=/" | record
+  local c
+  for c in $MEMORY_CONNECTIONS; do
+    section "$m: public intake, $c connections, ${INTAKE_SECONDS}s, then the drain"
+    bench load --url "$url" --kind intake --connections $c --duration $INTAKE_SECONDS | sed "s/^/${m}_intake_c${c}_/" | record
+    memory_checkpoint "${m}_after_intake_c$c" "$pid" "$MEMORY_NMT" \
+      | sed "s/^${m}_after_intake_c${c}_rss_mb=/${m}_rss_mb_after_intake_c$c=/" | record
+    # A heap too small for the burst ends the JVM (-XX:+ExitOnOutOfMemoryError): no drain to wait for then.
+    if ! kill -0 "$pid" 2>/dev/null; then echo "${m}_exited_during_intake_c$c=yes" | record; return 0; fi
+    drain "${m}_intake_c${c}_backlog_drained"
+    memory_checkpoint "${m}_after_drain_c$c" "$pid" "$MEMORY_NMT" \
+      | sed "s/^${m}_after_drain_c${c}_rss_mb=/${m}_rss_mb_after_drain_c$c=/" | record
+  done
+  # After the figures, for reading them: the heap's live set (after a full collection) and what the C library
+  # gives back when asked to trim its heap (what -XX:TrimNativeHeapInterval would do).
+  jcmd "$pid" GC.run > /dev/null 2>&1 || true
+  jstat -gc "$pid" 2>/dev/null | awk -v p="$m" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+    NR == 2 { printf "%s_live_heap_mb_after_drain=%.0f\n", p, ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024 }' | record
+  echo "${m}_rss_mb_after_full_gc=$(rss_mb "$pid")" | record
+  jcmd "$pid" System.trim_native_heap > /dev/null 2>&1 || true
+  echo "${m}_rss_mb_after_trim_native_heap=$(rss_mb "$pid")" | record
+  stop $pid
+}
+
 java_duration_seconds() {
   local d=${1#PT}
   case "$d" in *M) echo $(( ${d%M} * 60 )) ;; *S) echo "${d%S}" ;; *H) echo $(( ${d%H} * 3600 )) ;; esac
@@ -687,7 +806,7 @@ summarize_jfr() {
 # both databases every MAINTENANCE_SECONDS, in the background, for the whole run.
 MAINTENANCE_SECONDS=${MAINTENANCE_SECONDS:-60}
 MAINTENANCE_DBS=""
-[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage|lists)\  ]] && MAINTENANCE_DBS="$BENCH_APP_DB"
+[[ " $PHASES " =~ \ (baseline|app|starts|deadlines|timers|storage|lists|memory)\  ]] && MAINTENANCE_DBS="$BENCH_APP_DB"
 [[ " $PHASES " =~ \ (baseline|app)\  ]] && MAINTENANCE_DBS="bench_baseline $MAINTENANCE_DBS"
 [[ " $PHASES " == *" approval "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $APPROVAL_DB $APPROVAL_BASE_DB"
 [[ " $PHASES " == *" e2e "* ]] && MAINTENANCE_DBS="$MAINTENANCE_DBS $E2E_DB $E2E_BASE_DB"
