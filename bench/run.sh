@@ -232,9 +232,11 @@ history_cleanup() {
 
 # The mail body retention (notification.MailBodyRetention) as it runs once the mails are older than its period
 # (supervision.mail.body-retention.keep, 180 days): like the removal time of Camunda's history set to now above, the
-# mails' times are moved back by MAIL_BODY_AGE, and the job, which the bench profile runs every 5 s instead of
-# nightly, removes their bodies. Until no mail that was sent, kept in the outbox or written for nobody has one.
+# mails' times are moved back by MAIL_BODY_AGE, and the job, which the phases that call this run every 5 s instead
+# of nightly (RETENTION_EVERY_5S), removes their bodies. Until no mail that was sent, kept in the outbox or written
+# for nobody has one.
 MAIL_BODY_AGE=${MAIL_BODY_AGE:-181 days}
+RETENTION_EVERY_5S='--supervision.mail.body-retention.cron=*/5 * * * * *'
 mail_body_retention() {
   local jdbc=$1
   $PG -d $BENCH_APP_DB -c "update outbound_mail set created_at = created_at - interval '$MAIL_BODY_AGE', sent_at = sent_at - interval '$MAIL_BODY_AGE'"
@@ -332,7 +334,7 @@ phase_app() {
   local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
   fresh_db $BENCH_APP_DB
   section "app: start (profiles $APP_PROFILES, first start creates the schema)"
-  start_app app
+  start_app app "$RETENTION_EVERY_5S"
   local pid=$APP_PID
   echo "app_rss_mb_after_start=$(rss_mb $pid)" | record
 
@@ -374,7 +376,7 @@ phase_storage() {
   local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
   fresh_db $BENCH_APP_DB
   section "storage: start (profiles $APP_PROFILES, database $BENCH_APP_DB)"
-  start_app storage
+  start_app storage "$RETENTION_EVERY_5S"
   app_storage "$url" "$jdbc"
   stop $APP_PID
 }
