@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.NaturalId;
 
 import org.opensupervision.privacy.EncryptedContact;
@@ -22,8 +23,13 @@ import org.opensupervision.privacy.EncryptedContact;
  * A complaint's business state. Changed only through {@link ComplaintRecords}, inside the transaction of the process
  * step that causes the change. Package-private: other modules read {@link ComplaintFacts} from the facade, and the
  * complainant's contact data only through the privacy module ({@link ComplaintContactSource}).
+ * <p>
+ * An update writes the columns that changed (issue 17): every step changes a few of some forty, and writing all of
+ * them encrypted the three contact columns again (a fresh nonce each time, so new ciphertext for the same data) and
+ * bound the description, in the intake starter's batch once per routed complaint, about 5 % of its CPU.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "complaint")
 class Complaint {
 

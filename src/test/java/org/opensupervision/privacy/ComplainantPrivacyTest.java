@@ -153,6 +153,28 @@ class ComplainantPrivacyTest extends IntegrationTest {
     }
 
     @Test
+    void theStepsOfACaseLeaveTheStoredContactCiphertextAsTheIntakeWroteIt() {
+        Complainant who = Complainant.distinctive();
+        String trackingNumber = cases.file(who.submission("ciphertext-" + who.phone()));
+        String contact = "select contact_name, contact_phone, contact_email, version from complaint "
+                + "where tracking_number = ?";
+        Map<String, Object> routed = jdbc.queryForMap(contact, trackingNumber);
+
+        cases.complete(trackingNumber, Activity.TRIAGE, Map.of("triageDecision", "ACCEPT"));
+        cases.complete(trackingNumber, Activity.FIRST_FEEDBACK, Map.of("firstFeedbackText", "已受理，正在核查。"));
+
+        // Each step updated the complaint (its version moved) and wrote only what changed: the contact columns keep
+        // the ciphertext of the intake, not a new encryption of the same data at every step.
+        Map<String, Object> afterSteps = jdbc.queryForMap(contact, trackingNumber);
+        assertThat(((Number) afterSteps.get("version")).longValue())
+                .isGreaterThan(((Number) routed.get("version")).longValue());
+        for (String column : List.of("contact_name", "contact_phone", "contact_email")) {
+            assertThat((String) afterSteps.get(column)).startsWith("gcm:").isEqualTo(routed.get(column));
+        }
+        assertThat(complaint(trackingNumber).firstFeedbackAt()).isNotNull();
+    }
+
+    @Test
     void logLinesMaskPhoneNumbersAndEmailAddresses(CapturedOutput output) {
         Complainant who = Complainant.distinctive();
         LoggerFactory.getLogger(ComplainantPrivacyTest.class).warn("Careless line: call {} or write to {}",
