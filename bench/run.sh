@@ -86,7 +86,8 @@ pg_cpu_ticks() {
 # The rows a database's backends read and wrote, and its commits (pg_stat_database): counts, whatever the load.
 pg_counts() { $PG -d postgres -F ' ' -c "select xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '$1'"; }
 # Per Camunda and application table: scans and rows read and written (pg_stat_user_tables), counts whatever the load.
-pg_table_counts() { $PG -d $1 -F ' ' -c "select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0), n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables"; }
+# The last two columns: of those, the sequential scans and the rows they read.
+pg_table_counts() { $PG -d $1 -F ' ' -c "select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0), n_tup_ins, n_tup_upd, n_tup_del, coalesce(seq_scan, 0), coalesce(seq_tup_read, 0) from pg_stat_user_tables"; }
 due_jobs() { echo "select count(*) from act_ru_job where retries_ > 0 and handler_type_ <> 'history-cleanup' and (duedate_ is null or duedate_ <= ?)"; }
 
 # Waits for a readiness URL; prints the seconds since $2 (epoch nanoseconds).
@@ -252,6 +253,8 @@ app_timers() {
       | sed 's/^/timer_topup_/' | record
     drain timer_topup_backlog_drained
   fi
+  # TIMERS_FILE_ONLY=1: only file the complaints, e.g. to keep the database as TIMERS_TEMPLATE_DB for A/Bs.
+  [[ "${TIMERS_FILE_ONLY:-0}" == 1 ]] && return 0
   local ff="select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder')"
   local b0 m0 r0
   b0=$($PG -d $BENCH_APP_DB -c "select count(*) from deadline_breach")
@@ -283,7 +286,7 @@ app_timers() {
     | awk -v n="$TIMER_CASES" '{ printf "app_timers_pg_rows_%s_per_timer=%.2f\n", $1, ($3 - $2) / (2 * n) }' | record
   pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-after.txt"
   join <(sort "$OUT/tables-before.txt") <(sort "$OUT/tables-after.txt") \
-    | awk -v n="$TIMER_CASES" '{ printf "app_timers_table_%s_per_timer=scans %.2f rows_read %.2f ins %.2f upd %.2f del %.2f\n", $1, ($7-$2)/(2*n), ($8-$3)/(2*n), ($9-$4)/(2*n), ($10-$5)/(2*n), ($11-$6)/(2*n) }' \
+    | awk -v n="$TIMER_CASES" '{ printf "app_timers_table_%s_per_timer=scans %.2f rows_read %.2f ins %.2f upd %.2f del %.2f seq_scans %.2f seq_rows_read %.2f\n", $1, ($9-$2)/(2*n), ($10-$3)/(2*n), ($11-$4)/(2*n), ($12-$5)/(2*n), ($13-$6)/(2*n), ($14-$7)/(2*n), ($15-$8)/(2*n) }' \
     | grep -v "scans 0.00 rows_read 0.00 ins 0.00 upd 0.00 del 0.00" | record
   echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
   # The rule checks the breaches started (priority -10: they run after the deadline jobs), until none is left.
@@ -298,8 +301,13 @@ app_timers() {
 # Figure 2 alone (for comparing job-executor settings): start, file complaints, make their timers due.
 phase_timers() {
   local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
-  fresh_db $BENCH_APP_DB
-  section "timers: start (profiles $APP_PROFILES)"
+  if [[ -n "${TIMERS_TEMPLATE_DB:-}" ]]; then
+    # A copy of a database whose complaints were filed before (TIMERS_FILE_ONLY=1): an A/B then costs the burst only.
+    $PG -d postgres -c "drop database if exists $BENCH_APP_DB with (force)" -c "create database $BENCH_APP_DB template $TIMERS_TEMPLATE_DB"
+  else
+    fresh_db $BENCH_APP_DB
+  fi
+  section "timers: start (profiles $APP_PROFILES${TIMERS_TEMPLATE_DB:+, copy of $TIMERS_TEMPLATE_DB})"
   local name="timers-${TIMERS_NAME:-${APP_PROFILES//,/-}}"
   start_app "$name"
   app_timers "$url" "$jdbc" "$APP_PID"
