@@ -49,9 +49,12 @@ final class SqlWait {
             while (remaining > 0) {
                 double elapsed = (System.nanoTime() - began) / 1e9;
                 StringBuilder progress = new StringBuilder(String.format(Locale.ROOT, "t=%.0fs", elapsed));
+                Map<String, long[]> pending = Map.of();
                 if (ownReads) {
-                    // One transaction per poll, so pg_stat_xact_user_tables holds this poll's reads alone.
+                    // The backend flushes its counts at most once a second, so pg_stat_xact_user_tables can still hold
+                    // those of earlier polls: this poll's reads are the difference within its own transaction.
                     connection.setAutoCommit(false);
+                    pending = pendingReads(connection);
                 }
                 for (int i = 0; i < conditions.size(); i++) {
                     String[] c = conditions.get(i);
@@ -64,7 +67,14 @@ final class SqlWait {
                     }
                 }
                 if (ownReads) {
-                    addOwnReads(connection, reads);
+                    Map<String, long[]> before = pending;
+                    pendingReads(connection).forEach((table, after) -> {
+                        long[] was = before.getOrDefault(table, new long[4]);
+                        long[] sum = reads.computeIfAbsent(table, k -> new long[4]);
+                        for (int i = 0; i < 4; i++) {
+                            sum[i] += after[i] - was[i];
+                        }
+                    });
                     connection.commit();
                     connection.setAutoCommit(true);
                 }
@@ -92,10 +102,12 @@ final class SqlWait {
     }
 
     /**
-     * Adds the rows this transaction's polls read, per table, so a caller can tell the application's reads from the
-     * waiting's own (--own-reads; they are printed as poll_reads_&lt;table&gt; when the wait ends).
+     * The scans and rows this backend read per table and has not reported yet (scans, rows, sequential scans, their
+     * rows), so a caller can tell the application's reads from the wait's own (--own-reads; printed as
+     * poll_reads_&lt;table&gt; when the wait ends).
      */
-    private static void addOwnReads(Connection connection, Map<String, long[]> reads) throws SQLException {
+    private static Map<String, long[]> pendingReads(Connection connection) throws SQLException {
+        Map<String, long[]> reads = new TreeMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0),"
                      + " coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0), coalesce(seq_scan, 0),"
@@ -108,6 +120,7 @@ final class SqlWait {
                 }
             }
         }
+        return reads;
     }
 
     private static boolean holds(long value, String target) {
