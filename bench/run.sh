@@ -86,7 +86,8 @@ pg_cpu_ticks() {
 # The rows a database's backends read and wrote, and its commits (pg_stat_database): counts, whatever the load.
 pg_counts() { $PG -d postgres -F ' ' -c "select xact_commit, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '$1'"; }
 # Per Camunda and application table: scans and rows read and written (pg_stat_user_tables), counts whatever the load.
-pg_table_counts() { $PG -d $1 -F ' ' -c "select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0), n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables"; }
+# The last two columns: of those, the sequential scans and the rows they read.
+pg_table_counts() { $PG -d $1 -F ' ' -c "select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0), n_tup_ins, n_tup_upd, n_tup_del, coalesce(seq_scan, 0), coalesce(seq_tup_read, 0) from pg_stat_user_tables"; }
 due_jobs() { echo "select count(*) from act_ru_job where retries_ > 0 and handler_type_ <> 'history-cleanup' and (duedate_ is null or duedate_ <= ?)"; }
 
 # Waits for a readiness URL; prints the seconds since $2 (epoch nanoseconds).
@@ -254,6 +255,8 @@ app_timers() {
       | sed 's/^/timer_topup_/' | record
     drain timer_topup_backlog_drained
   fi
+  # TIMERS_FILE_ONLY=1: only file the complaints, e.g. to keep the database as TIMERS_TEMPLATE_DB for A/Bs.
+  [[ "${TIMERS_FILE_ONLY:-0}" == 1 ]] && return 0
   local ff="select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder')"
   local b0 m0 r0
   b0=$($PG -d $BENCH_APP_DB -c "select count(*) from deadline_breach")
@@ -261,13 +264,13 @@ app_timers() {
   r0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_REMINDER'")
   mark timers_start
   local c0 p0 s0; c0=$(cpu_ticks "$pid"); p0=$(pg_cpu_ticks "$BENCH_APP_DB"); s0=$(pg_counts "$BENCH_APP_DB"); pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-before.txt"
-  bench wait --jdbc "$jdbc" --timeout 1800 \
+  bench wait --jdbc "$jdbc" --timeout 1800 --own-reads true \
     --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
     --until "app_timers_first_fired|$ff and j.duedate_ <= ?|<=$((TIMER_CASES * 2 - 1))" \
     --until2 "app_timers_all_fired|$ff and j.duedate_ <= ?|<=0" \
     --until3 "app_breaches_all_recorded|select count(*) - $b0 from deadline_breach|$TIMER_CASES" \
     --until4 "app_breach_mails_all_recorded|select count(*) - $m0 from outbound_mail where notice = 'FIRST_FEEDBACK_BREACH'|$TIMER_CASES" \
-    | record
+    | tee "$OUT/timers-wait.txt" | record
   # Every reminder runs with its breach timer due (both were made due at once), so none is still due: none is sent
   # (complaint-handling.bpmn, Task_SendFirstFeedbackReminder). A mail is written in its timer's transaction, so "all
   # timers fired" is also "every mail still due is in the outbox".
@@ -285,8 +288,19 @@ app_timers() {
     | awk -v n="$TIMER_CASES" '{ printf "app_timers_pg_rows_%s_per_timer=%.2f\n", $1, ($3 - $2) / (2 * n) }' | record
   pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-after.txt"
   join <(sort "$OUT/tables-before.txt") <(sort "$OUT/tables-after.txt") \
-    | awk -v n="$TIMER_CASES" '{ printf "app_timers_table_%s_per_timer=scans %.2f rows_read %.2f ins %.2f upd %.2f del %.2f\n", $1, ($7-$2)/(2*n), ($8-$3)/(2*n), ($9-$4)/(2*n), ($10-$5)/(2*n), ($11-$6)/(2*n) }' \
+    | awk -v n="$TIMER_CASES" '{ printf "app_timers_table_%s_per_timer=scans %.2f rows_read %.2f ins %.2f upd %.2f del %.2f seq_scans %.2f seq_rows_read %.2f\n", $1, ($9-$2)/(2*n), ($10-$3)/(2*n), ($11-$4)/(2*n), ($12-$5)/(2*n), ($13-$6)/(2*n), ($14-$7)/(2*n), ($15-$8)/(2*n) }' \
     | grep -v "scans 0.00 rows_read 0.00 ins 0.00 upd 0.00 del 0.00" | record
+  # The same without the reads of the wait's own polls (4 counts every 250 ms, the job table among them; their number
+  # grows with the burst's duration, and their plans change with the job table's indexes): the application's alone.
+  sed -n 's/^poll_reads_\([^=]*\)=scans \([0-9]*\) rows_read \([0-9]*\) seq_scans \([0-9]*\) seq_rows_read \([0-9]*\)$/\1 \2 \3 \4 \5/p' \
+    "$OUT/timers-wait.txt" > "$OUT/poll-reads.txt"
+  join <(sort "$OUT/tables-before.txt") <(sort "$OUT/tables-after.txt") \
+    | awk -v n="$TIMER_CASES" 'NR == FNR { s[$1] = $2; r[$1] = $3; ss[$1] = $4; sr[$1] = $5; next }
+        { a = ($9-$2-s[$1])/(2*n); b = ($10-$3-r[$1])/(2*n); c = ($14-$7-ss[$1])/(2*n); d = ($15-$8-sr[$1])/(2*n)
+          if (a >= 0.005 || b >= 0.005) printf "app_timers_app_table_%s_per_timer=scans %.2f rows_read %.2f seq_scans %.2f seq_rows_read %.2f\n", $1, a, b, c, d }' \
+        "$OUT/poll-reads.txt" - | record
+  awk -v n="$TIMER_CASES" '{ s += $2; r += $3 } END { printf "app_timers_poll_scans_per_timer=%.2f\napp_timers_poll_rows_read_per_timer=%.2f\n", s/(2*n), r/(2*n) }' \
+    "$OUT/poll-reads.txt" | record
   echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
   # The rule checks the breaches started (priority -10: they run after the deadline jobs), until none is left.
   drain app_timers_rule_checks_drained_after_breaches
@@ -300,8 +314,13 @@ app_timers() {
 # Figure 2 alone (for comparing job-executor settings): start, file complaints, make their timers due.
 phase_timers() {
   local jdbc="$JDBC_BASE/$BENCH_APP_DB?user=postgres" url="http://127.0.0.1:$APP_PORT"
-  fresh_db $BENCH_APP_DB
-  section "timers: start (profiles $APP_PROFILES)"
+  if [[ -n "${TIMERS_TEMPLATE_DB:-}" ]]; then
+    # A copy of a database whose complaints were filed before (TIMERS_FILE_ONLY=1): an A/B then costs the burst only.
+    $PG -d postgres -c "drop database if exists $BENCH_APP_DB with (force)" -c "create database $BENCH_APP_DB template $TIMERS_TEMPLATE_DB"
+  else
+    fresh_db $BENCH_APP_DB
+  fi
+  section "timers: start (profiles $APP_PROFILES${TIMERS_TEMPLATE_DB:+, copy of $TIMERS_TEMPLATE_DB})"
   local name="timers-${TIMERS_NAME:-${APP_PROFILES//,/-}}"
   start_app "$name"
   app_timers "$url" "$jdbc" "$APP_PID"
