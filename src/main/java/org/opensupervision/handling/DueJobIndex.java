@@ -45,8 +45,10 @@ import org.springframework.stereotype.Component;
  * once faster than the statistics follow (jobs written due now, such as the rule checks the breaches start; due dates
  * moved by an update), and then every acquisition read all the due jobs through the due-date index and sorted them to
  * hand out 30: 18 ms against 0.2 ms by the acquisition index, with 20,000 jobs due among 60,000 and statistics taken
- * before they fell due (EXPLAIN ANALYZE), 1,025 job rows read per timer in the burst. Without it the planner takes the
- * acquisition index whatever its statistics say. H2 keeps it: it plans by its own rules and does not run the bursts.
+ * before they fell due (EXPLAIN ANALYZE). Without it the planner walks the acquisition index in those statistics: in a
+ * burst of 20,000 timers 156-157 job rows read per timer against 1,192-1,256 with it, PostgreSQL's CPU per timer
+ * 0.78-0.81x (docs/benchmarks.md, fifth session, the due-date index A/B; a fuller database still showed about one
+ * sequential scan per acquisition, see there). H2 keeps it: it plans by its own rules and does not run the bursts.
  * <p>
  * The indexes are created (and dropped) after the engine has built (and created or updated) its schema, so they work
  * on a fresh database whichever of Flyway and the engine starts first; {@code if not exists} and {@code if exists} make
