@@ -41,7 +41,7 @@ final class SqlWait {
                 System.out.println("marked=" + marked);
                 began = System.nanoTime();
             }
-            boolean ownReads = options.get("own-reads", null) != null;
+            boolean ownReads = Boolean.parseBoolean(options.get("own-reads", "false"));
             Map<String, long[]> reads = new TreeMap<>();
             boolean[] done = new boolean[conditions.size()];
             int remaining = conditions.size();
