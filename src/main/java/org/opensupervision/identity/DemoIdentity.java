@@ -1,5 +1,10 @@
 package org.opensupervision.identity;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -47,62 +52,93 @@ class DemoIdentity {
     }
 
     private void usersAndGroups() {
-        group(ComplaintProcess.SUPERVISION_OFFICE_GROUP, "效能监督机构");
-        group(DISCIPLINE_GROUP, "纪检监察");
-        group(EVALUATION_GROUP, "绩效评价");
-        group(SupervisionProcesses.DISCIPLINE_HEAD_GROUP, "纪检监察负责人");
-        user("supervisor", "督查", "专员", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
-        user("inspector", "纪检", "专员", DISCIPLINE_GROUP);
-        user("evaluator", "评价", "专员", EVALUATION_GROUP);
-        user("discipline-head", "纪检", "负责人", SupervisionProcesses.DISCIPLINE_HEAD_GROUP);
-        group(StaffGroups.SUPERVISION_HEAD, "效能监督机构负责人");
-        user("supervision-head", "督查", "负责人", StaffGroups.SUPERVISION_HEAD);
-        membership("supervision-head", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
-        membership("discipline-head", DISCIPLINE_GROUP);
-        membership("demo", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
-        group(StaffGroups.APPROVAL_SYSTEMS, "部门业务系统");
+        // What exists already, read once (two queries, then one a user for its groups) rather than asked entry by
+        // entry: this runs at every start, before the application reports ready.
+        Map<String, Group> groups = new HashMap<>();
+        identity.createGroupQuery().list().forEach(g -> groups.put(g.getId(), g));
+        Set<String> users = new HashSet<>();
+        identity.createUserQuery().list().forEach(u -> users.add(u.getId()));
+        Map<String, Set<String>> memberships = new HashMap<>();
+        DemoEntries entries = new DemoEntries(groups, users, memberships);
+        entries.group(ComplaintProcess.SUPERVISION_OFFICE_GROUP, "效能监督机构");
+        entries.group(DISCIPLINE_GROUP, "纪检监察");
+        entries.group(EVALUATION_GROUP, "绩效评价");
+        entries.group(SupervisionProcesses.DISCIPLINE_HEAD_GROUP, "纪检监察负责人");
+        entries.user("supervisor", "督查", "专员", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
+        entries.user("inspector", "纪检", "专员", DISCIPLINE_GROUP);
+        entries.user("evaluator", "评价", "专员", EVALUATION_GROUP);
+        entries.user("discipline-head", "纪检", "负责人", SupervisionProcesses.DISCIPLINE_HEAD_GROUP);
+        entries.group(StaffGroups.SUPERVISION_HEAD, "效能监督机构负责人");
+        entries.user("supervision-head", "督查", "负责人", StaffGroups.SUPERVISION_HEAD);
+        entries.membership("supervision-head", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
+        entries.membership("discipline-head", DISCIPLINE_GROUP);
+        entries.membership("demo", ComplaintProcess.SUPERVISION_OFFICE_GROUP);
+        entries.group(StaffGroups.APPROVAL_SYSTEMS, "部门业务系统");
         for (Department d : departments.all()) {
-            group(d.handlingGroup(), d.nameZh());
-            user("handler-" + d.code().toLowerCase(), d.nameZh(), "经办人", d.handlingGroup());
+            entries.group(d.handlingGroup(), d.nameZh());
+            entries.user("handler-" + d.code().toLowerCase(), d.nameZh(), "经办人", d.handlingGroup());
             // The department's approval system: sends its approval events over HTTP Basic (password = id).
-            user(StaffGroups.SYSTEM_PREFIX + d.code().toLowerCase(), d.nameZh(), "业务系统", StaffGroups.APPROVAL_SYSTEMS);
+            entries.user(StaffGroups.SYSTEM_PREFIX + d.code().toLowerCase(), d.nameZh(), "业务系统",
+                    StaffGroups.APPROVAL_SYSTEMS);
         }
     }
 
-    private void group(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
-            log.info("Demo group {} created", id);
-        } else {
-            // Tasklist shows group names: Chinese only since issue 16 (earlier databases had "中文 / English").
-            Group group = identity.createGroupQuery().groupId(id).singleResult();
-            if (!name.equals(group.getName())) {
+    /** The demo entries against what the identity store held at the start; writes only what is missing or changed. */
+    private final class DemoEntries {
+
+        private final Map<String, Group> groups;
+        private final Set<String> users;
+        private final Map<String, Set<String>> memberships;
+
+        DemoEntries(Map<String, Group> groups, Set<String> users, Map<String, Set<String>> memberships) {
+            this.groups = groups;
+            this.users = users;
+            this.memberships = memberships;
+        }
+
+        void group(String id, String name) {
+            Group group = groups.get(id);
+            if (group == null) {
+                group = identity.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identity.saveGroup(group);
+                groups.put(id, group);
+                log.info("Demo group {} created", id);
+            } else if (!name.equals(group.getName())) {
+                // Tasklist shows group names: Chinese only since issue 16 (earlier databases had "中文 / English").
                 group.setName(name);
                 identity.saveGroup(group);
             }
         }
-    }
 
-    private void user(String id, String firstName, String lastName, String groupId) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setPassword(id);
-            user.setEmail(id + "@example.gov.cn");
-            identity.saveUser(user);
-            log.info("Demo user {} created (password: {})", id, id);
+        void user(String id, String firstName, String lastName, String groupId) {
+            if (!users.contains(id)) {
+                User user = identity.newUser(id);
+                user.setFirstName(firstName);
+                user.setLastName(lastName);
+                user.setPassword(id);
+                user.setEmail(id + "@example.gov.cn");
+                identity.saveUser(user);
+                users.add(id);
+                memberships.put(id, new HashSet<>());
+                log.info("Demo user {} created (password: {})", id, id);
+            }
+            membership(id, groupId);
         }
-        membership(id, groupId);
-    }
 
-    private void membership(String userId, String groupId) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0
-                && identity.createUserQuery().userId(userId).count() > 0) {
-            identity.createMembership(userId, groupId);
+        void membership(String userId, String groupId) {
+            if (!users.contains(userId)) {
+                return;
+            }
+            Set<String> of = memberships.computeIfAbsent(userId, u -> {
+                Set<String> ids = new HashSet<>();
+                identity.createGroupQuery().groupMember(u).list().forEach(g -> ids.add(g.getId()));
+                return ids;
+            });
+            if (of.add(groupId)) {
+                identity.createMembership(userId, groupId);
+            }
         }
     }
 }
