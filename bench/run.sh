@@ -264,7 +264,9 @@ app_timers() {
   r0=$($PG -d $BENCH_APP_DB -c "select count(*) from outbound_mail where notice = 'FIRST_FEEDBACK_REMINDER'")
   mark timers_start
   local c0 p0 s0; c0=$(cpu_ticks "$pid"); p0=$(pg_cpu_ticks "$BENCH_APP_DB"); s0=$(pg_counts "$BENCH_APP_DB"); pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-before.txt"
-  bench wait --jdbc "$jdbc" --timeout 1800 --own-reads true \
+  # --lean: polls that cost little whatever the database's size (SqlWait); BENCH_WAIT_LEAN=0 polls as before (every
+  # condition every 250 ms, parallel workers allowed), which on phase app's database took about a core all through.
+  bench wait --jdbc "$jdbc" --timeout 1800 --own-reads true --lean "$([[ ${BENCH_WAIT_LEAN:-1} == 1 ]] && echo true || echo false)" \
     --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
     --until "app_timers_first_fired|$ff and j.duedate_ <= ?|<=$((TIMER_CASES * 2 - 1))" \
     --until2 "app_timers_all_fired|$ff and j.duedate_ <= ?|<=0" \
@@ -302,6 +304,8 @@ app_timers() {
   awk -v n="$TIMER_CASES" '{ s += $2; r += $3 } END { printf "app_timers_poll_scans_per_timer=%.2f\napp_timers_poll_rows_read_per_timer=%.2f\n", s/(2*n), r/(2*n) }' \
     "$OUT/poll-reads.txt" | record
   echo "app_rss_mb_after_timers=$(rss_mb $pid)" | record
+  # TIMERS_CHECKS_DRAIN=0: stop here (an A/B of the burst alone; no app_timers_and_checks_* keys then).
+  [[ "${TIMERS_CHECKS_DRAIN:-1}" == 1 ]] || return 0
   # The rule checks the breaches started (priority -10: they run after the deadline jobs), until none is left.
   drain app_timers_rule_checks_drained_after_breaches
   # The whole burst's work, the rule checks included (where the window above ends depends on how many of them ran
@@ -323,6 +327,14 @@ phase_timers() {
   section "timers: start (profiles $APP_PROFILES${TIMERS_TEMPLATE_DB:+, copy of $TIMERS_TEMPLATE_DB})"
   local name="timers-${TIMERS_NAME:-${APP_PROFILES//,/-}}"
   start_app "$name"
+  # TIMERS_WARMUP="16 64": before the burst, phase app's intake (INTAKE_SECONDS at each of these connection counts, each
+  # followed by its drain), so the burst runs in a JVM and on a database as phase app's does.
+  local c
+  for c in ${TIMERS_WARMUP:-}; do
+    section "timers: warm-up intake, $c connections, ${INTAKE_SECONDS}s"
+    bench load --url "$url" --kind intake --connections $c --duration $INTAKE_SECONDS | sed "s/^/timers_warmup_c${c}_/" | record
+    drain "timers_warmup_c${c}_backlog_drained"
+  done
   app_timers "$url" "$jdbc" "$APP_PID"
   stop $APP_PID
   bench profile --jfr "$OUT/$name.jfr" --from "$(marked timers_start)" --to "$(marked timers_end)" \

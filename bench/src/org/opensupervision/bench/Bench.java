@@ -40,7 +40,7 @@ public final class Bench {
         System.err.println("""
                 usage: Bench <command> [--option value ...]
                   load     --url U --kind intake|engine-start --connections C --duration S [--max N] [--rate R/s]
-                  wait     --jdbc J --sql "select count(*) ..." --target N [--timeout S]
+                  wait     --jdbc J --sql "select count(*) ..." --target N [--timeout S] [--own-reads true] [--lean true]
                   drive    --base http://127.0.0.1:8080 --jdbc J --count N   (closes open complaints via /engine-rest)
                   queries  --base U --jdbc J [--iterations N]                 (staff lists over HTTP, dashboard SQL)
                   storage  --jdbc J                                           (VACUUM FULL, then bytes per table group)
