@@ -182,7 +182,8 @@ phase_baseline() {
   if (( have < BASE_TIMERS )); then
     post "$url/bench/start?count=$((BASE_TIMERS - have))&threads=2" | sed 's/^/baseline_timer_topup: /' | record
   fi
-  bench wait --jdbc "$jdbc" --timeout 1200 \
+  # Polled as phase app's burst is (--lean, BENCH_WAIT_LEAN): the same measuring on both sides of the ratio.
+  bench wait --jdbc "$jdbc" --timeout 1200 --lean "$([[ ${BENCH_WAIT_LEAN:-1} == 1 ]] && echo true || echo false)" \
     --mark-sql "update act_ru_job set duedate_ = ? where id_ in (select id_ from act_ru_job where handler_type_ = 'timer-transition' limit $BASE_TIMERS)" \
     --until "baseline_timers_first_fired|select count(*) from act_ru_job where handler_type_ = 'timer-transition' and duedate_ <= ?|<=$((BASE_TIMERS - 1))" \
     --until2 "baseline_timers_all_fired|select count(*) from act_ru_job where handler_type_ = 'timer-transition' and duedate_ <= ?|<=0" \
