@@ -52,14 +52,7 @@ class DemoIdentity {
     }
 
     private void usersAndGroups() {
-        // What exists already, read once (two queries, then one a user for its groups) rather than asked entry by
-        // entry: this runs at every start, before the application reports ready.
-        Map<String, Group> groups = new HashMap<>();
-        identity.createGroupQuery().list().forEach(g -> groups.put(g.getId(), g));
-        Set<String> users = new HashSet<>();
-        identity.createUserQuery().list().forEach(u -> users.add(u.getId()));
-        Map<String, Set<String>> memberships = new HashMap<>();
-        DemoEntries entries = new DemoEntries(groups, users, memberships);
+        DemoEntries entries = new DemoEntries();
         entries.group(ComplaintProcess.SUPERVISION_OFFICE_GROUP, "效能监督机构");
         entries.group(DISCIPLINE_GROUP, "纪检监察");
         entries.group(EVALUATION_GROUP, "绩效评价");
@@ -83,17 +76,20 @@ class DemoIdentity {
         }
     }
 
-    /** The demo entries against what the identity store held at the start; writes only what is missing or changed. */
+    /**
+     * The demo entries against what the identity store held at the start; writes only what is missing or changed.
+     * What exists is read once (two queries, then one a user for its groups) rather than asked entry by entry: this
+     * runs at every start, before the application reports ready.
+     */
     private final class DemoEntries {
 
-        private final Map<String, Group> groups;
-        private final Set<String> users;
-        private final Map<String, Set<String>> memberships;
+        private final Map<String, Group> groups = new HashMap<>();
+        private final Set<String> users = new HashSet<>();
+        private final Map<String, Set<String>> memberships = new HashMap<>();
 
-        DemoEntries(Map<String, Group> groups, Set<String> users, Map<String, Set<String>> memberships) {
-            this.groups = groups;
-            this.users = users;
-            this.memberships = memberships;
+        DemoEntries() {
+            identity.createGroupQuery().list().forEach(g -> groups.put(g.getId(), g));
+            identity.createUserQuery().list().forEach(u -> users.add(u.getId()));
         }
 
         void group(String id, String name) {
