@@ -39,6 +39,8 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
 JDBC_BASE="jdbc:postgresql://127.0.0.1:5432"
 PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar)
 APP_PORT=${APP_PORT:-8181}
+# The timer bursts' waits (baseline and application alike): lean polls unless BENCH_WAIT_LEAN=0 (bench/README.md).
+WAIT_LEAN=$([[ ${BENCH_WAIT_LEAN:-1} == 1 ]] && echo true || echo false)
 # The database of the phases app, starts, deadlines, timers and storage (dropped and created afresh by app, timers, storage).
 BENCH_APP_DB=${BENCH_APP_DB:-bench_app}
 # The application's jar (APP_JAR, e.g. a saved variant for an A/B); the build's by default.
@@ -183,7 +185,7 @@ phase_baseline() {
     post "$url/bench/start?count=$((BASE_TIMERS - have))&threads=2" | sed 's/^/baseline_timer_topup: /' | record
   fi
   # Polled as phase app's burst is (--lean, BENCH_WAIT_LEAN): the same measuring on both sides of the ratio.
-  bench wait --jdbc "$jdbc" --timeout 1200 --lean "$([[ ${BENCH_WAIT_LEAN:-1} == 1 ]] && echo true || echo false)" \
+  bench wait --jdbc "$jdbc" --timeout 1200 --lean "$WAIT_LEAN" \
     --mark-sql "update act_ru_job set duedate_ = ? where id_ in (select id_ from act_ru_job where handler_type_ = 'timer-transition' limit $BASE_TIMERS)" \
     --until "baseline_timers_first_fired|select count(*) from act_ru_job where handler_type_ = 'timer-transition' and duedate_ <= ?|<=$((BASE_TIMERS - 1))" \
     --until2 "baseline_timers_all_fired|select count(*) from act_ru_job where handler_type_ = 'timer-transition' and duedate_ <= ?|<=0" \
@@ -267,7 +269,7 @@ app_timers() {
   local c0 p0 s0; c0=$(cpu_ticks "$pid"); p0=$(pg_cpu_ticks "$BENCH_APP_DB"); s0=$(pg_counts "$BENCH_APP_DB"); pg_table_counts "$BENCH_APP_DB" > "$OUT/tables-before.txt"
   # --lean: polls that cost little whatever the database's size (SqlWait); BENCH_WAIT_LEAN=0 polls as before (every
   # condition every 250 ms, parallel workers allowed), which on phase app's database took about a core all through.
-  bench wait --jdbc "$jdbc" --timeout 1800 --own-reads true --lean "$([[ ${BENCH_WAIT_LEAN:-1} == 1 ]] && echo true || echo false)" \
+  bench wait --jdbc "$jdbc" --timeout 1800 --own-reads true --lean "$WAIT_LEAN" \
     --mark-sql "update act_ru_job set duedate_ = ? where process_instance_id_ in (select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'BoundaryEvent_FirstFeedbackBreach' limit $TIMER_CASES) and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ in ('BoundaryEvent_FirstFeedbackBreach', 'BoundaryEvent_FirstFeedbackReminder'))" \
     --until "app_timers_first_fired|$ff and j.duedate_ <= ?|<=$((TIMER_CASES * 2 - 1))" \
     --until2 "app_timers_all_fired|$ff and j.duedate_ <= ?|<=0" \
