@@ -10,7 +10,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /** Settings of approval-case supervision, and the first catalogue of an empty database. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApprovalProperties.class)
 class ApprovalConfiguration {
 
