@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 
 import org.apache.ibatis.builder.xml.XMLConfigBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -49,9 +48,9 @@ public final class EngineMappingsInAdvance {
 
     final String databaseType;
     final String tablePrefix;
-    final Future<Configuration> parsed;
+    final CompletableFuture<Configuration> parsed;
 
-    private EngineMappingsInAdvance(String databaseType, String tablePrefix, Future<Configuration> parsed) {
+    private EngineMappingsInAdvance(String databaseType, String tablePrefix, CompletableFuture<Configuration> parsed) {
         this.databaseType = databaseType;
         this.tablePrefix = tablePrefix;
         this.parsed = parsed;
@@ -67,7 +66,10 @@ public final class EngineMappingsInAdvance {
         CompletableFuture<Configuration> parsed = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                parsed.complete(parse(type, prefix));
+                long began = System.nanoTime();
+                Configuration configuration = parse(type, prefix);
+                log.info("Engine mappings for {} parsed in advance in {} ms", type, (System.nanoTime() - began) / 1_000_000);
+                parsed.complete(configuration);
             } catch (Throwable failed) {
                 parsed.completeExceptionally(failed);
             }
@@ -143,6 +145,12 @@ public final class EngineMappingsInAdvance {
             }
             Configuration parsed;
             try {
+                if (!mappings.parsed.isDone()) {
+                    long began = System.nanoTime();
+                    mappings.parsed.join();
+                    log.info("The engine waited {} ms for the mappings parsed in advance",
+                            (System.nanoTime() - began) / 1_000_000);
+                }
                 parsed = mappings.parsed.get();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
