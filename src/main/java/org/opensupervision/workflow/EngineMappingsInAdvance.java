@@ -68,7 +68,8 @@ public final class EngineMappingsInAdvance {
             try {
                 long began = System.nanoTime();
                 Configuration configuration = parse(type, prefix);
-                log.info("Engine mappings for {} parsed in advance in {} ms", type, (System.nanoTime() - began) / 1_000_000);
+                log.info("Engine mappings for {} parsed in advance in {} ms", type,
+                        (System.nanoTime() - began) / 1_000_000);
                 parsed.complete(configuration);
             } catch (Throwable failed) {
                 parsed.completeExceptionally(failed);

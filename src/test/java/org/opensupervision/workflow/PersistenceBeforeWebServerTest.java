@@ -10,7 +10,9 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.web.servlet.server.ServletWebServerFactory;
 
-/** The web server of the running application is made after the EntityManagerFactory, whose bootstrap then runs beside it. */
+/**
+ * The web server of the running application is made after the EntityManagerFactory, whose build then runs beside it.
+ */
 class PersistenceBeforeWebServerTest extends IntegrationTest {
 
     @Autowired
@@ -45,7 +47,8 @@ class PersistenceBeforeWebServerTest extends IntegrationTest {
         RootBeanDefinition server = new RootBeanDefinition(NoServer.class);
         server.setDependsOn("flyway");
         bare.registerBeanDefinition("server", server);
-        bare.registerBeanDefinition(PersistenceBeforeWebServer.ENTITY_MANAGER_FACTORY, new RootBeanDefinition(Object.class));
+        bare.registerBeanDefinition(PersistenceBeforeWebServer.ENTITY_MANAGER_FACTORY,
+                new RootBeanDefinition(Object.class));
 
         PersistenceBeforeWebServer.dependOnTheEntityManagerFactory(bare);
 
