@@ -9,11 +9,15 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.web.servlet.server.ServletWebServerFactory;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * The web server of the running application is made after the EntityManagerFactory, whose build then runs beside it.
  */
 class PersistenceBeforeWebServerTest extends IntegrationTest {
+
+    /** Spring Boot's name for its EntityManagerFactory. */
+    static final String ENTITY_MANAGER_FACTORY = "entityManagerFactory";
 
     @Autowired
     ConfigurableListableBeanFactory beanFactory;
@@ -25,8 +29,8 @@ class PersistenceBeforeWebServerTest extends IntegrationTest {
         assertThat(factories).isNotEmpty();
         for (String factory : factories) {
             assertThat(beanFactory.getBeanDefinition(factory).getDependsOn())
-                    .as("depends-on of %s", factory).contains(PersistenceBeforeWebServer.ENTITY_MANAGER_FACTORY);
-            assertThat(beanFactory.getDependentBeans(PersistenceBeforeWebServer.ENTITY_MANAGER_FACTORY))
+                    .as("depends-on of %s", factory).contains(ENTITY_MANAGER_FACTORY);
+            assertThat(beanFactory.getDependentBeans(ENTITY_MANAGER_FACTORY))
                     .as("beans registered as depending on the EntityManagerFactory").contains(factory);
         }
     }
@@ -36,9 +40,9 @@ class PersistenceBeforeWebServerTest extends IntegrationTest {
         DefaultListableBeanFactory bare = new DefaultListableBeanFactory();
         bare.registerBeanDefinition("server", new RootBeanDefinition(NoServer.class));
 
-        PersistenceBeforeWebServer.dependOnTheEntityManagerFactory(bare);
+        new PersistenceBeforeWebServer.WebServerAfterPersistence().postProcessBeanFactory(bare);
 
-        assertThat(bare.getBeanDefinition("server").getDependsOn()).isNull();
+        assertThat(bare.getBeanDefinition("server").getDependsOn()).isNullOrEmpty();
     }
 
     @Test
@@ -47,13 +51,13 @@ class PersistenceBeforeWebServerTest extends IntegrationTest {
         RootBeanDefinition server = new RootBeanDefinition(NoServer.class);
         server.setDependsOn("flyway");
         bare.registerBeanDefinition("server", server);
-        bare.registerBeanDefinition(PersistenceBeforeWebServer.ENTITY_MANAGER_FACTORY,
-                new RootBeanDefinition(Object.class));
+        bare.registerBeanDefinition(ENTITY_MANAGER_FACTORY,
+                new RootBeanDefinition(LocalContainerEntityManagerFactoryBean.class));
 
-        PersistenceBeforeWebServer.dependOnTheEntityManagerFactory(bare);
+        new PersistenceBeforeWebServer.WebServerAfterPersistence().postProcessBeanFactory(bare);
 
         assertThat(bare.getBeanDefinition("server").getDependsOn())
-                .containsExactly("flyway", PersistenceBeforeWebServer.ENTITY_MANAGER_FACTORY);
+                .containsExactly("flyway", ENTITY_MANAGER_FACTORY);
     }
 
     /** A servlet web server factory that is never asked for a server. */
